@@ -1,0 +1,71 @@
+"""Shared fixtures: small knowledge bases written to disk for each test."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT  # the repository itself is the sample knowledge base
+
+UNITS = """\
+- name: 第一分公司工会
+  group: 分公司
+  aliases: [一分公司工会, 一分工会]
+- name: 第二分公司工会
+  group: 分公司
+- name: 检修车间工会
+  group: 车间
+"""
+
+
+def entry(
+    title: str = "2025年职工春季运动会复盘",
+    unit: str = "第一分公司工会",
+    campaign: str = "2025年职工春季运动会",
+    date: str = "2025-04-20",
+    extra: str = "",
+    body: str | None = None,
+) -> str:
+    """A valid entry's text; ``extra`` adds front matter lines, ``body`` replaces the parts."""
+    if body is None:
+        body = (
+            "## 一、总结（回顾目标、评估结果）\n计划 300 人参加，实际 245 人。\n\n"
+            "## 二、反思（分析原因）\n报名通知只发到车间一级，班组没有传达。\n\n"
+            "## 三、改进（总结规律、改进措施）\n1. 报名提前两周启动。\n"
+        )
+    head = f"title: {title}\nunit: {unit}\ncampaign: {campaign}\ndate: {date}\n"
+    return f"---\n{head}{textwrap.dedent(extra)}---\n\n{body}"
+
+
+def make_kb(root: Path, entries: dict[str, str | bytes], units: str | None = UNITS) -> Path:
+    """Write a knowledge base: ``entries`` maps paths under reviews/ to file contents."""
+    (root / "mkdocs.yml").write_text(
+        "site_name: test\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - fupan\n",
+        encoding="utf-8",
+    )
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "index.md").write_text("# 测试\n\n<!-- fupan:dashboard -->\n", encoding="utf-8")
+    reviews = root / "reviews"
+    reviews.mkdir(exist_ok=True)
+    if units is not None:
+        (reviews / "units.yml").write_text(units, encoding="utf-8")
+    for rel, content in entries.items():
+        path = reviews / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def kb_factory(tmp_path: Path):
+    def factory(entries: dict[str, str | bytes], units: str | None = UNITS) -> Path:
+        (tmp_path / "kb").mkdir()
+        return make_kb(tmp_path / "kb", entries, units)
+
+    return factory

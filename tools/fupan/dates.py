@@ -1,0 +1,25 @@
+"""The three date forms an entry may use: 2025-04-20, 2025/4/20 and 2025年4月20日."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DATE = re.compile(r"^\s*(\d{4})\s*(?:-|/|年)\s*(\d{1,2})\s*(?:-|/|月)\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_date(value: object) -> dt.date:
+    """Turn a YAML value into a date, or raise ValueError saying which forms work."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = _DATE.match(value)
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError as e:
+                raise ValueError(f"{value!r} is not a real day ({e})") from None
+    raise ValueError(f"{value!r} is not a date; write it as 2025-04-20, 2025/4/20 or 2025年4月20日")

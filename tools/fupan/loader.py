@@ -1,0 +1,316 @@
+"""Turn one review file into an :class:`Entry` plus the problems found in it.
+
+Every rule of the entry contract lives here, so the checker, the index, the reports
+and the site all see the same entries and the same problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .dates import parse_date
+from .model import ACTION_STATUSES, OPEN_STATUSES, PARTS, Action, Entry, Metric, Problem
+from .parts import PART_WORDS, headings, split_parts
+from .source import Source, SourceError, decode, split
+from .units import Units
+
+KNOWN_KEYS = {
+    "title",
+    "unit",
+    "campaign",
+    "date",
+    "period",
+    "category",
+    "author",
+    "tags",
+    "rating",
+    "metrics",
+    "actions",
+    "publish",
+}
+REQUIRED_KEYS = ("title", "unit", "campaign", "date")
+PART_LABELS = {
+    "summary": "总结 (Summary)",
+    "reflection": "反思 (Reflection)",
+    "improvement": "改进 (Improvement)",
+}
+EXAMPLE_HEADINGS = {
+    "summary": "## 一、总结",
+    "reflection": "## 二、反思",
+    "improvement": "## 三、改进",
+}
+
+
+class _Checker:
+    """Collects problems for one file while values are converted."""
+
+    def __init__(self, rel: str, src: Source):
+        self.rel, self.src, self.problems = rel, src, []
+
+    def error(self, message: str, *path: object) -> None:
+        self.problems.append(Problem(self.rel, self.src.line(*path), "error", message))
+
+    def warn(self, message: str, *path: object) -> None:
+        self.problems.append(Problem(self.rel, self.src.line(*path), "warning", message))
+
+    def text(self, key: str, value: object, *path: object) -> str | None:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            text = str(value).strip()
+            if text:
+                return text
+        self.error(f"'{key}' must be non-empty text", *(path or (key,)))
+        return None
+
+    def date(self, key: str, value: object, *path: object):
+        try:
+            return parse_date(value)
+        except ValueError as e:
+            self.error(f"'{key}': {e}", *(path or (key,)))
+            return None
+
+    def number(self, key: str, value: object, *path: object) -> float | None:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                return float(value.replace(",", "").strip())
+            except ValueError:
+                pass
+        self.error(f"'{key}' must be a number, not {value!r} (write 300, not '300人')", *path)
+        return None
+
+
+def entry_id(path: Path, reviews: Path) -> str:
+    return path.relative_to(reviews).with_suffix("").as_posix()
+
+
+def load(
+    path: Path, root: Path, reviews: Path, units: Units | None = None
+) -> tuple[Entry | None, list[Problem]]:
+    """Read ``path``; the entry is None when an error makes it unusable."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = decode(path.read_bytes())
+    except SourceError as e:
+        return None, [Problem(rel, e.line, "error", e.message)]
+    except OSError as e:
+        return None, [Problem(rel, 1, "error", f"cannot read file: {e.strerror}")]
+    return loads(text, entry_id(path, reviews), rel, units or Units())
+
+
+def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, list[Problem]]:
+    """Parse and check an entry's text (already decoded)."""
+    try:
+        src = split(text)
+    except SourceError as e:
+        return None, [Problem(rel, e.line, "error", e.message)]
+    c = _Checker(rel, src)
+    meta = src.meta
+    for key, line in src.duplicate_keys:
+        c.problems.append(
+            Problem(rel, line, "warning", f"'{key}' is given twice; the last one counts")
+        )
+    for key in REQUIRED_KEYS:
+        if meta.get(key) in (None, ""):
+            c.error(f"required key '{key}' is missing; add '{key}: ...' to the front matter", key)
+    title = c.text("title", meta["title"]) if meta.get("title") is not None else None
+    campaign = c.text("campaign", meta["campaign"]) if meta.get("campaign") is not None else None
+    date = c.date("date", meta["date"]) if meta.get("date") not in (None, "") else None
+    unit_written = c.text("unit", meta["unit"]) if meta.get("unit") is not None else None
+    unit = _unit(c, units, unit_written) if unit_written else None
+    extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
+    for key in extra:
+        c.warn(f"unknown key '{key}' is kept but not used; check its spelling", key)
+    entry_parts = _parts(c, src)
+    entry = Entry(
+        id=id,
+        path=rel,
+        title=title or "",
+        unit=unit or "",
+        campaign=campaign or "",
+        date=date,
+        period=_period(c, meta.get("period")),
+        category=_optional_text(c, meta, "category"),
+        author=_optional_text(c, meta, "author"),
+        tags=_tags(c, meta.get("tags")),
+        rating=_rating(c, meta.get("rating")),
+        metrics=_metrics(c, meta.get("metrics")),
+        actions=_actions(c, meta.get("actions")),
+        publish=_publish(c, meta.get("publish", True)),
+        extra=extra,
+        body=src.body,
+        parts=entry_parts,
+        unit_as_written=unit_written or "",
+    )
+    usable = title and campaign and date and unit
+    return (entry if usable else None), c.problems
+
+
+def _unit(c: _Checker, units: Units, written: str) -> str | None:
+    resolved = units.resolve(written)
+    if resolved is None:
+        hint = units.suggest(written)
+        fix = f"did you mean {hint}?" if hint else "add it to reviews/units.yml or fix the name"
+        c.error(f"unit '{written}' is not registered in reviews/units.yml; {fix}", "unit")
+    return resolved
+
+
+def _optional_text(c: _Checker, meta: dict, key: str) -> str:
+    if meta.get(key) in (None, ""):
+        return ""
+    return c.text(key, meta[key]) or ""
+
+
+def _period(c: _Checker, value: object) -> tuple | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "start" not in value or "end" not in value:
+        c.error("'period' must be {start: DATE, end: DATE}", "period")
+        return None
+    start = c.date("period.start", value["start"], "period", "start")
+    end = c.date("period.end", value["end"], "period", "end")
+    if start and end and end < start:
+        c.error(
+            f"period ends ({end}) before it starts ({start}); swap or fix the dates",
+            "period",
+            "end",
+        )
+        return None
+    return (start, end) if start and end else None
+
+
+def _tags(c: _Checker, value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [t for t in value.replace("，", ",").split(",")]
+    if not isinstance(value, list):
+        c.error("'tags' must be a list, e.g. tags: [报名, 宣传]", "tags")
+        return []
+    tags = []
+    for i, tag in enumerate(value):
+        text = c.text("tags", tag, "tags", i) if tag is not None else None
+        if text and text not in tags:
+            tags.append(text)
+    return tags
+
+
+def _rating(c: _Checker, value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        c.error(f"'rating' must be a whole number from 1 to 5, not {value!r}", "rating")
+        return None
+    return value
+
+
+def _metrics(c: _Checker, value: object) -> list[Metric]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        c.error("'metrics' must be a list of {name, target, actual, unit}", "metrics")
+        return []
+    metrics = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict) or "name" not in item:
+            c.error("each metric needs name, target and actual", "metrics", i)
+            continue
+        name = c.text("name", item["name"], "metrics", i, "name")
+        nums = {}
+        for key in ("target", "actual"):
+            if item.get(key) is None:
+                c.error(f"metric '{name}' has no '{key}'", "metrics", i)
+            else:
+                nums[key] = c.number(f"metrics.{key}", item[key], "metrics", i, key)
+        if name and nums.get("target") is not None and nums.get("actual") is not None:
+            metrics.append(
+                Metric(name, nums["target"], nums["actual"], str(item.get("unit") or ""))
+            )
+    return metrics
+
+
+def _actions(c: _Checker, value: object) -> list[Action]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        c.error("'actions' must be a list of {action, owner, due, status}", "actions")
+        return []
+    actions = []
+    for i, item in enumerate(value):
+        at = ("actions", i)
+        if not isinstance(item, dict) or not item.get("action"):
+            c.error("each action needs 'action' (what will be done)", *at)
+            continue
+        text = c.text("action", item["action"], *at, "action") or ""
+        status = str(item.get("status") or "open").strip().lower()
+        if status not in ACTION_STATUSES:
+            c.error(
+                f"action status '{item.get('status')}' is unknown; use one of "
+                f"{', '.join(ACTION_STATUSES)}",
+                *at,
+                "status",
+            )
+            continue
+        owner = str(item.get("owner") or "").strip()
+        due = c.date("due", item["due"], *at, "due") if item.get("due") not in (None, "") else None
+        if status in OPEN_STATUSES:
+            for key, have in (("owner", owner), ("due", item.get("due"))):
+                if not have:
+                    c.error(
+                        f"{status} action '{text[:20]}' has no '{key}'; every open item "
+                        "needs an owner and a due date",
+                        *at,
+                    )
+        actions.append(Action(text, status, owner, due, c.src.line(*at)))
+    return actions
+
+
+def _publish(c: _Checker, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    c.error(f"'publish' must be true or false, not {value!r}", "publish")
+    return False  # when in doubt, keep it off the site
+
+
+def _parts(c: _Checker, src: Source) -> dict[str, str]:
+    found = headings(src.body)
+    first: dict[str, int] = {}
+    for h in found:
+        line = src.body_line + h.line
+        if not h.part:
+            continue
+        if h.part in first:
+            c.problems.append(
+                Problem(
+                    c.rel,
+                    line,
+                    "warning",
+                    f"a second '{PART_LABELS[h.part]}' heading; its text joins the first",
+                )
+            )
+            continue
+        later = [p for p in first if PARTS.index(p) > PARTS.index(h.part)]
+        if later:
+            c.problems.append(
+                Problem(
+                    c.rel,
+                    line,
+                    "warning",
+                    f"part '{PART_LABELS[h.part]}' comes after "
+                    f"'{PART_LABELS[later[0]]}'; the order is 总结, 反思, 改进",
+                )
+            )
+        first[h.part] = line
+    for part in PARTS:
+        if part not in first:
+            words = ", ".join(PART_WORDS[part])
+            c.problems.append(
+                Problem(
+                    c.rel,
+                    src.body_line,
+                    "error",
+                    f"the {PART_LABELS[part]} part is missing: add a level-2 heading with one "
+                    f"of {words}, e.g. '{EXAMPLE_HEADINGS[part]}'",
+                )
+            )
+    return split_parts(src.body, found)

@@ -1,0 +1,82 @@
+"""The registry of units, ``reviews/units.yml``: names, groups and aliases."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+from .source import SourceError, decode, parse_yaml
+
+
+@dataclass
+class Unit:
+    name: str
+    group: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Units:
+    """Registered units; an empty registry accepts any unit name."""
+
+    units: list[Unit] = field(default_factory=list)
+    _lookup: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for unit in self.units:
+            for name in (unit.name, *unit.aliases):
+                self._lookup.setdefault(name.strip(), unit.name)
+
+    @property
+    def registered(self) -> bool:
+        return bool(self.units)
+
+    def resolve(self, name: str) -> str | None:
+        """The registered name for a name or alias; the name itself without a registry."""
+        if not self.registered:
+            return name.strip()
+        return self._lookup.get(name.strip())
+
+    def suggest(self, name: str) -> str | None:
+        """The registered unit whose name or alias is closest to ``name``, if any is close."""
+        close = difflib.get_close_matches(name.strip(), list(self._lookup), n=1, cutoff=0.6)
+        return self._lookup[close[0]] if close else None
+
+    def group_of(self, name: str) -> str:
+        return next((u.group for u in self.units if u.name == name), "")
+
+
+def load_units(path: Path, rel: str) -> tuple[Units, list[Problem]]:
+    """Read the registry; a missing file means no registry, a bad one is reported."""
+    if not path.exists():
+        return Units(), []
+    problems: list[Problem] = []
+    try:
+        data, lines, _ = parse_yaml(decode(path.read_bytes()))
+    except SourceError as e:
+        return Units(), [Problem(rel, e.line, "error", e.message)]
+    if data is None:
+        return Units(), []
+    if not isinstance(data, list):
+        msg = "units.yml must be a list of units: '- name: 第一分公司工会' (with optional group, aliases)"
+        return Units(), [Problem(rel, 1, "error", msg)]
+    units: list[Unit] = []
+    for i, item in enumerate(data):
+        line = lines.get((i,), 1)
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            problems.append(Problem(rel, line, "error", "each unit needs a 'name' (text)"))
+            continue
+        aliases = item.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list):
+            problems.append(Problem(rel, line, "error", "'aliases' must be a list of names"))
+            aliases = []
+        units.append(
+            Unit(item["name"].strip(), str(item.get("group") or ""), [str(a) for a in aliases])
+        )
+    return Units(units), problems
