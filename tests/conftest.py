@@ -47,7 +47,9 @@ def make_kb(root: Path, entries: dict[str, str | bytes], units: str | None = UNI
         encoding="utf-8",
     )
     (root / "docs").mkdir(exist_ok=True)
-    (root / "docs" / "index.md").write_text("# 测试\n\n<!-- fupan:dashboard -->\n", encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        "# 测试\n\n<!-- fupan:dashboard -->\n", encoding="utf-8"
+    )
     reviews = root / "reviews"
     reviews.mkdir(exist_ok=True)
     if units is not None:

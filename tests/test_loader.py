@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from fupan.kb import KnowledgeBase
 from fupan.loader import loads
 from fupan.units import Unit, Units
@@ -82,7 +81,11 @@ def test_any_unit_without_registry():
 def test_english_headings_and_numbering():
     body = "## 1. Summary\nplan\n\n## (二) Reflection\nwhy\n\n## 三、Improve next time\nfix\n"
     e, problems = check(entry(body=body))
-    assert problems == [] and e.parts == {"summary": "plan", "reflection": "why", "improvement": "fix"}
+    assert problems == [] and e.parts == {
+        "summary": "plan",
+        "reflection": "why",
+        "improvement": "fix",
+    }
 
 
 def test_earliest_part_word_decides():
@@ -110,7 +113,11 @@ BAD = {
     "unclosed front matter": ("---\ntitle: x\nunit: y\n\n## 总结\n", 1, "not closed"),
     "invalid yaml": ("---\ntitle: x\nunit: [a, b\ncampaign: c\n---\n", 4, "invalid YAML"),
     "not a mapping": ("---\n- a\n- b\n---\n## 总结\n", 2, "must be a mapping"),
-    "missing title": (entry().replace("title: 2025年职工春季运动会复盘\n", ""), 1, "'title' is missing"),
+    "missing title": (
+        entry().replace("title: 2025年职工春季运动会复盘\n", ""),
+        1,
+        "'title' is missing",
+    ),
     "missing unit": (entry().replace("unit: 第一分公司工会\n", ""), 1, "'unit' is missing"),
     "missing campaign": (entry().replace("campaign: 2025年职工春季运动会\n", ""), 1, "'campaign'"),
     "missing date": (entry().replace("date: 2025-04-20\n", ""), 1, "'date' is missing"),
@@ -118,32 +125,45 @@ BAD = {
     "bad date": (entry(date="2025-13-01"), 5, "not a real day"),
     "date not a date": (entry(date="上周五"), 5, "2025/4/20"),
     "period reversed": (
-        entry(extra="period: {start: 2025-04-15, end: 2025-03-01}\n"), 6, "before it starts"
+        entry(extra="period: {start: 2025-04-15, end: 2025-03-01}\n"),
+        6,
+        "before it starts",
     ),
     "period not a mapping": (entry(extra="period: 2025-03\n"), 6, "{start: DATE, end: DATE}"),
     "rating out of range": (entry(extra="rating: 6\n"), 6, "1 to 5"),
     "rating not a number": (entry(extra="rating: 良好\n"), 6, "1 to 5"),
     "metric not a number": (
         entry(extra="metrics:\n  - name: 参与人数\n    target: 300\n    actual: 二百四十五\n"),
-        9, "must be a number",
+        9,
+        "must be a number",
     ),
     "unknown action status": (
-        entry(extra="actions:\n  - action: a\n    owner: b\n    due: 2025-01-01\n    status: finished\n"),
-        10, "unknown",
+        entry(
+            extra="actions:\n  - action: a\n    owner: b\n    due: 2025-01-01\n    status: finished\n"
+        ),
+        10,
+        "unknown",
     ),
     "open action without owner": (
         entry(extra="actions:\n  - action: 报名提前\n    due: 2025-01-01\n    status: open\n"),
-        7, "no 'owner'",
+        7,
+        "no 'owner'",
     ),
     "doing action without due": (
         entry(extra="actions:\n  - {action: 报名提前, owner: 李强, status: doing}\n"),
-        7, "no 'due'",
+        7,
+        "no 'due'",
     ),
-    "missing part": (entry(body="## 总结\na\n## 改进\nc\n"), 7, "反思 (Reflection) part is missing"),
+    "missing part": (
+        entry(body="## 总结\na\n## 改进\nc\n"),
+        7,
+        "反思 (Reflection) part is missing",
+    ),
     "empty file": ("", 1, "empty"),
     "python tag": (
         "---\ntitle: !!python/object/apply:os.system ['touch /tmp/fupan-pwned']\n---\n",
-        2, "tag refused",
+        2,
+        "tag refused",
     ),
     "publish not boolean": (entry(extra="publish: 也许\n"), 6, "true or false"),
     "tags not a list": (entry(extra="tags: {a: 1}\n"), 6, "'tags' must be a list"),

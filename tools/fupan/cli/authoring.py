@@ -45,7 +45,9 @@ def check(kb: KnowledgeBase, paths: tuple[Path, ...], strict: bool, as_json: boo
             click.echo(str(p))
         bad = {p.path for p in problems if p.level == "error"}
         valid = sum(e.path not in bad for e in loaded.entries)
-        click.echo(f"{loaded.files} entries read, {valid} valid, {errors} errors, {warnings} warnings")
+        click.echo(
+            f"{loaded.files} entries read, {valid} valid, {errors} errors, {warnings} warnings"
+        )
     if errors or (strict and warnings):
         raise SystemExit(1)
 

@@ -1,0 +1,260 @@
+"""Search on real on-disk Whoosh indexes: the sample knowledge base and small ones."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fupan.cli import cli
+from fupan.index import SearchIndex
+from fupan.kb import KnowledgeBase
+from fupan.related import related
+from fupan.search import Filters, search
+from fupan.synonyms import load_thesaurus
+
+from .conftest import SAMPLE, entry, make_kb
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> KnowledgeBase:
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copy(SAMPLE / "mkdocs.yml", root)
+    shutil.copytree(SAMPLE / "reviews", root / "reviews")
+    kb = KnowledgeBase(root)
+    SearchIndex(kb).refresh()
+    return kb
+
+
+def ids(kb: KnowledgeBase, text: str, **filters) -> list[str]:
+    return [h.id for h in search(kb, text, Filters(limit=50, **filters)).hits]
+
+
+def texts_of(kb: KnowledgeBase, entry_id: str) -> str:
+    e, _ = kb.load(kb.reviews / f"{entry_id}.md")
+    return e.text
+
+
+def test_unspaced_phrase_ranks_full_match_first(sample):
+    found = ids(sample, "通知没有传达到班组")
+    assert "通知没有传达到班组" in texts_of(sample, found[0])
+    assert len(found) > 3  # partial matches still appear below
+
+
+def test_one_and_two_character_queries(sample):
+    one = ids(sample, "雨")
+    assert one and all("雨" in texts_of(sample, i) for i in one[:5])
+    two = ids(sample, "场地")
+    assert len(two) >= 3 and "场地" in texts_of(sample, two[0])
+
+
+def test_sub_word_inside_longer_word(sample):
+    # 传达 is inside 传达到, which the segmenter splits as 传 / 达到
+    found = ids(sample, "达到")
+    assert found
+    assert any("传达到" in texts_of(sample, i) for i in ids(sample, "传达到")[:3])
+
+
+def test_exact_phrase_only_finds_exact_text(sample):
+    found = ids(sample, '"没有传达"')
+    assert found and all("没有传达" in texts_of(sample, i) for i in found)
+
+
+def test_english_is_stemmed_and_case_folded(sample):
+    found = ids(sample, "REGISTRATIONS")
+    assert found and "registration" in texts_of(sample, found[0]).lower()
+
+
+def test_synonym_found_below_exact(sample):
+    exact = set(ids(sample, "参赛"))
+    found = ids(sample, "报名")
+    assert exact & set(found)  # 参赛 is a synonym of 报名 in the built-in thesaurus
+    first = found[0]
+    assert "报名" in texts_of(sample, first)
+
+
+def test_required_and_excluded_words(sample):
+    thesaurus = load_thesaurus(sample.reviews / "synonyms.yml")
+
+    def has(word: str, entry_id: str) -> bool:  # a required word may match as a synonym
+        text = texts_of(sample, entry_id)
+        return any(w in text for w in {word, *thesaurus.synonyms(word)})
+
+    required = ids(sample, "+班组 经费")
+    assert required and all(has("班组", i) for i in required)
+    assert len(required) < len(ids(sample, "班组 经费"))
+    excluded = ids(sample, "报名 -班组")
+    assert excluded and not any(has("班组", i) for i in excluded)
+    both = ids(sample, "报名 AND 天气")
+    assert both and all(has("天气", i) and has("报名", i) for i in both)
+
+
+def test_filters(sample):
+    loaded = {e.id: e for e in sample.load_all().entries}
+    unit = next(iter(loaded.values())).unit
+    assert all(loaded[i].unit == unit for i in ids(sample, "报名", unit=unit))
+    aliases = [u for u in sample.units.units if u.aliases]
+    alias_unit = aliases[0]
+    by_alias = ids(sample, "报名 经费 安全", unit=alias_unit.aliases[0])
+    assert by_alias and all(loaded[i].unit == alias_unit.name for i in by_alias)
+    assert all("运动会" in loaded[i].campaign for i in ids(sample, "报名", campaign="运动会"))
+    assert all(loaded[i].category == "安全生产" for i in ids(sample, "隐患", category="安全生产"))
+    assert all("宣传" in loaded[i].tags for i in ids(sample, "报名", tag="宣传"))
+    import datetime as dt
+
+    since = ids(sample, "报名", since=dt.date(2026, 1, 1))
+    assert since and all(loaded[i].date >= dt.date(2026, 1, 1) for i in since)
+    until = ids(sample, "报名", until=dt.date(2024, 12, 31))
+    assert until and all(loaded[i].date <= dt.date(2024, 12, 31) for i in until)
+    hits = search(sample, "微信", Filters(part="improvement", limit=50)).hits
+    assert hits and all(h.part == "improvement" and "微信" in h.parts["improvement"] for h in hits)
+
+
+def test_unpublished_entries_are_found_and_marked(sample):
+    drafts = [e for e in sample.load_all().entries if not e.publish]
+    assert drafts
+    hits = search(sample, drafts[0].title, Filters(limit=50)).hits
+    assert any(h.id == drafts[0].id and h.publish is False for h in hits)
+
+
+def test_cli_json_shape(sample):
+    r = CliRunner().invoke(cli, ["--kb", str(sample.root), "search", "报名人数不足", "--json"])
+    assert r.exit_code == 0, r.output
+    hits = json.loads(r.stdout)
+    assert hits and set(hits[0]) >= {
+        "id",
+        "title",
+        "unit",
+        "campaign",
+        "date",
+        "score",
+        "path",
+        "part",
+        "snippet",
+    }
+    assert hits[0]["path"].startswith("reviews/") and hits[0]["part"] in (
+        "summary",
+        "reflection",
+        "improvement",
+        "title",
+        "tags",
+    )
+
+
+def test_cli_no_hit_suggests(sample):
+    r = CliRunner().invoke(cli, ["--kb", str(sample.root), "search", "registratoin"])
+    assert r.exit_code == 1
+    assert "no entries found" in r.stderr and 'did you mean "registration' in r.stderr
+
+
+def test_cli_bad_query_is_one_line(sample):
+    r = CliRunner().invoke(cli, ["--kb", str(sample.root), "search", '"报名'])
+    assert r.exit_code == 1 and "quotation mark" in r.stderr and "Traceback" not in r.output
+
+
+def test_related_plan(sample):
+    plan = (
+        "2026年秋季职工趣味运动会方案：各车间、班组组织报名，报名通知要传达到每个班组，"
+        "经费预算3万元，在厂区篮球场举行，注意雨天备用场地。"
+    )
+    terms, found = related(sample, plan, limit=5)
+    assert "报名" in terms and "班组" in terms
+    assert found and "运动会" in found[0].hit.campaign
+    assert found[0].reflection and found[0].improvement
+    r = CliRunner().invoke(cli, ["--kb", str(sample.root), "related", "-", "--json"], input=plan)
+    data = json.loads(r.stdout)
+    assert data["entries"][0]["open_actions"] is not None and data["terms"]
+
+
+def small_kb(tmp_path: Path, n: int = 3) -> KnowledgeBase:
+    entries = {f"2025/e{i}.md": entry(title=f"第{i}号复盘", campaign=f"活动{i}") for i in range(n)}
+    return KnowledgeBase(make_kb(tmp_path, entries))
+
+
+def test_incremental_refresh_add_edit_delete_rename(tmp_path):
+    kb = small_kb(tmp_path)
+    store = SearchIndex(kb)
+    assert store.refresh().rebuilt
+    assert store.refresh().changed == 0
+    (kb.reviews / "2025/new.md").write_text(
+        entry(
+            title="新增的复盘", body=("## 总结\n篮球赛\n## 反思\n裁判不足\n## 改进\n提前培训裁判\n")
+        ),
+        "utf-8",
+    )
+    r = store.refresh()
+    assert (r.added, r.updated, r.removed) == (1, 0, 0)
+    assert ids(kb, "裁判") == ["2025/new"]
+    path = kb.reviews / "2025/e0.md"
+    path.write_text(path.read_text("utf-8").replace("245 人", "245 人，拔河绳断裂"), "utf-8")
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert ids(kb, "拔河绳") == ["2025/e0"]
+    (kb.reviews / "2025/e1.md").unlink()
+    assert "2025/e1" not in ids(kb, "报名")
+    (kb.reviews / "2025/new.md").rename(kb.reviews / "2025/renamed.md")
+    assert ids(kb, "裁判") == ["2025/renamed"]
+    assert store.refresh().changed == 0
+
+
+def test_bad_entry_is_named_not_indexed(tmp_path):
+    kb = small_kb(tmp_path)
+    (kb.reviews / "bad.md").write_text("no front matter", "utf-8")
+    store = SearchIndex(kb)
+    store.refresh()
+    assert store.failed_paths() == ["reviews/bad.md"]
+    r = CliRunner().invoke(cli, ["--kb", str(kb.root), "search", "报名"])
+    assert r.exit_code == 0 and "reviews/bad.md" in r.stderr
+    (kb.reviews / "bad.md").write_text(entry(title="修好了"), "utf-8")
+    assert "bad" in ids(kb, "修好了")
+    assert store.failed_paths() == []
+
+
+def test_corrupt_index_is_rebuilt_with_message(tmp_path):
+    kb = small_kb(tmp_path)
+    SearchIndex(kb).refresh()
+    for toc in (kb.state_dir / "index").glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    r = CliRunner().invoke(cli, ["--kb", str(kb.root), "search", "报名"])
+    assert r.exit_code == 0 and "index rebuilt" in r.stderr and "damaged" in r.stderr
+
+
+def _fupan(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from fupan.cli import main; main()", *args]
+
+
+def test_kill_during_indexing_then_next_command_works(tmp_path):
+    kb = small_kb(tmp_path, n=600)
+    proc = subprocess.Popen(_fupan("--kb", str(kb.root), "index"), stderr=subprocess.PIPE)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    r = subprocess.run(
+        _fupan("--kb", str(kb.root), "search", "第599号复盘", "--json"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)[0]["id"] == "2025/e599"
+    assert not list(kb.state_dir.glob("index.*-tmp"))
+
+
+def test_two_writers_wait_for_each_other(tmp_path):
+    kb = small_kb(tmp_path, n=300)
+    procs = [
+        subprocess.Popen(
+            _fupan("--kb", str(kb.root), "index", "--rebuild"), stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    with SearchIndex(kb).open().searcher() as s:
+        assert s.doc_count() == 300

@@ -1,0 +1,293 @@
+"""The Whoosh search index in ``<kb>/.fupan/index``, kept in step with the entry files.
+
+Each entry's file signature (mtime and size) is stored in a column beside its id, so
+a refresh reads two small columns, stats the files, and re-indexes only what changed.
+All writing happens under one file lock; a rebuild is written beside the live index
+and swapped in, so a process killed at any point leaves a usable or absent index,
+never a broken one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+from .analysis import bigram_analyzer, word_analyzer
+from .errors import IndexBusy
+from .kb import KnowledgeBase
+from .loader import entry_id
+from .model import Entry
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+TEXT_FIELDS = ("title", "tags", "summary", "reflection", "improvement")
+GRAM_FIELDS = {f: f"g_{f}" for f in TEXT_FIELDS}
+BOOSTS = {"title": 3.0, "tags": 2.0, "summary": 1.0, "reflection": 1.0, "improvement": 1.0}
+GRAM_BOOST = 0.3  # character pairs find more but mean less than words
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def make_schema() -> Schema:
+    words, grams = word_analyzer(), bigram_analyzer()
+    fields: dict = {
+        "id": ID(stored=True, unique=True, sortable=True),
+        "sig": ID(sortable=True),
+        "path": STORED(),
+        "unit": ID(stored=True),
+        "campaign": ID(stored=True),
+        "category": ID(stored=True),
+        "tag": KEYWORD(lowercase=True, commas=True),
+        "date": DATETIME(stored=True),
+        "publish": BOOLEAN(stored=True),
+        "actions": STORED(),
+    }
+    for name in TEXT_FIELDS:
+        fields[name] = TEXT(words, stored=True, field_boost=BOOSTS[name], spelling=True)
+        fields[GRAM_FIELDS[name]] = TEXT(grams, field_boost=BOOSTS[name] * GRAM_BOOST)
+    return Schema(**fields)
+
+
+def signature(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_mtime_ns}-{st.st_size}"
+
+
+def document(entry: Entry, sig: str) -> dict:
+    texts = {
+        "title": entry.title,
+        "tags": " ".join(entry.tags),
+        **{
+            part: _COMMENT.sub("", entry.parts.get(part, "")).strip()
+            for part in ("summary", "reflection", "improvement")
+        },
+    }
+    doc = {
+        "id": entry.id,
+        "sig": sig,
+        "path": entry.path,
+        "unit": entry.unit,
+        "campaign": entry.campaign,
+        "category": entry.category,
+        "tag": ",".join(entry.tags),
+        "date": dt.datetime.combine(entry.date, dt.time()),
+        "publish": entry.publish,
+        "actions": [
+            {
+                "action": a.action,
+                "owner": a.owner,
+                "status": a.status,
+                "due": a.due.isoformat() if a.due else None,
+            }
+            for a in entry.actions
+        ],
+        **texts,
+    }
+    doc.update({GRAM_FIELDS[name]: text for name, text in texts.items()})
+    return doc
+
+
+@dataclass
+class Refresh:
+    """What a refresh did, for the message the CLI prints."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: str = ""  # why the index was rebuilt, if it was
+    failed: dict[str, str] = field(default_factory=dict)  # path -> signature of unusable files
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.updated + self.removed
+
+
+class SearchIndex:
+    """Opens, refreshes and rebuilds one knowledge base's index."""
+
+    def __init__(self, kb: KnowledgeBase, lock_timeout: float = 30.0):
+        self.kb = kb
+        self.dir = kb.state_dir / "index"
+        self.meta_path = kb.state_dir / "index.json"
+        self.lock_timeout = lock_timeout
+
+    # -- reading --------------------------------------------------------------
+
+    def _meta(self) -> dict:
+        try:
+            return json.loads(self.meta_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _expected_meta(self) -> dict:
+        units = self.kb.reviews / "units.yml"
+        return {"schema": SCHEMA_VERSION, "units": signature(units) if units.exists() else ""}
+
+    def _files(self) -> dict[str, tuple[Path, str]]:
+        """Entry id -> (path, signature) of every entry file now on disk."""
+        return {entry_id(p, self.kb.reviews): (p, signature(p)) for p in self.kb.entry_files()}
+
+    def open(self):
+        """The index as last committed; raises if it is missing or unreadable."""
+        return whoosh_index.open_dir(str(self.dir))
+
+    def _why_rebuild(self) -> str:
+        """Why the index cannot be updated in place, or "" when it can."""
+        if not self.dir.exists():
+            return "no index yet"
+        meta = self._meta()
+        expected = self._expected_meta()
+        if meta.get("schema") != expected["schema"]:
+            return "index format changed"
+        if meta.get("units") != expected["units"]:
+            return "units.yml changed"
+        try:
+            self.open().close()
+        except Exception as e:  # whatever Whoosh cannot read is rebuilt from the files
+            return f"index was damaged or incomplete ({type(e).__name__})"
+        return ""
+
+    def _plan(self) -> tuple[dict, dict[str, str], list[str]]:
+        """(entries to index, indexed id -> signature, ids to remove)."""
+        files = self._files()
+        ix = self.open()
+        try:
+            with ix.reader() as reader:
+                ids, sigs = reader.column_reader("id"), reader.column_reader("sig")
+                indexed = {ids[n]: sigs[n] for n in reader.all_doc_ids()}
+        finally:
+            ix.close()
+        failed = self._meta().get("failed", {})
+        todo = {i: v for i, v in files.items() if indexed.get(i) != v[1] and failed.get(i) != v[1]}
+        gone = [i for i in indexed if i not in files]
+        gone += [i for i in failed if i not in files]  # forget unusable files that were removed
+        return todo, indexed, gone
+
+    # -- writing --------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        self.kb.state_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.kb.state_dir / "lock", os.O_CREAT | os.O_WRONLY)
+        try:
+            deadline = time.monotonic() + self.lock_timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise IndexBusy(
+                            f"another fupan process has been writing the index for "
+                            f"{self.lock_timeout:.0f} s; try again when it is done"
+                        ) from None
+                    time.sleep(0.1)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock, as does the process dying
+
+    def refresh(
+        self, rebuild: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> Refresh:
+        """Bring the index in step with the files; only changed entries are read."""
+        why = "asked to rebuild" if rebuild else self._why_rebuild()
+        if not why:
+            todo, _, gone = self._plan()
+            if not todo and not gone:
+                return Refresh(failed=self._meta().get("failed", {}))
+        with self._lock():
+            self._clean_leftovers()
+            why = "asked to rebuild" if rebuild else self._why_rebuild()
+            if why:
+                return self._rebuild(why, progress)
+            todo, indexed, gone = self._plan()  # again: another process may have done it
+            return self._update(todo, indexed, gone, progress)
+
+    def _clean_leftovers(self) -> None:
+        for old in self.kb.state_dir.glob("index.*-tmp"):
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _write(self, ix, todo: dict, gone: list[str], progress, fresh: bool) -> dict[str, str]:
+        """Index ``todo`` and drop ``gone``; returns the unusable files (id -> signature)."""
+        big = len(todo) > 500
+        writer = ix.writer(procs=2, multisegment=True, limitmb=256) if big else ix.writer()
+        failed = {} if fresh else dict(self._meta().get("failed", {}))
+        try:
+            for entry_id_ in gone:
+                writer.delete_by_term("id", entry_id_)
+                failed.pop(entry_id_, None)
+            for n, (entry_id_, (path, sig)) in enumerate(sorted(todo.items()), 1):
+                entry, _ = self.kb.load(path)
+                failed.pop(entry_id_, None)
+                if entry is None:  # counted and named by the caller, never dropped silently
+                    failed[entry_id_] = sig
+                    if not fresh:
+                        writer.delete_by_term("id", entry_id_)
+                elif fresh:
+                    writer.add_document(**document(entry, sig))
+                else:
+                    writer.update_document(**document(entry, sig))
+                if progress:
+                    progress(n, len(todo))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        return failed
+
+    def _save_meta(self, failed: dict[str, str]) -> None:
+        meta = {**self._expected_meta(), "failed": failed}
+        tmp = self.meta_path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+        os.replace(tmp, self.meta_path)
+
+    def failed_paths(self) -> list[str]:
+        """Entry files that could not be indexed, as of the last refresh."""
+        return sorted(self._path_of(i) for i in self._meta().get("failed", {}))
+
+    def _path_of(self, entry_id_: str) -> str:
+        return self.kb.rel(self.kb.reviews / f"{entry_id_}.md")
+
+    def _update(self, todo, indexed, gone, progress) -> Refresh:
+        report = Refresh(removed=sum(i in indexed for i in gone))
+        report.added = sum(i not in indexed for i in todo)
+        report.updated = len(todo) - report.added
+        ix = self.open()
+        try:
+            report.failed = self._write(ix, todo, gone, progress, fresh=False)
+        finally:
+            ix.close()
+        self._save_meta(report.failed)
+        return report
+
+    def _rebuild(self, why: str, progress) -> Refresh:
+        log.info("rebuilding the search index: %s", why)
+        tmp = self.kb.state_dir / f"index.{os.getpid()}-tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        todo = self._files()
+        ix = whoosh_index.create_in(str(tmp), make_schema())
+        try:
+            failed = self._write(ix, todo, [], progress, fresh=True)
+        finally:
+            ix.close()
+        old = self.kb.state_dir / f"index.old{os.getpid()}-tmp"
+        if self.dir.exists():
+            os.replace(self.dir, old)
+        os.replace(tmp, self.dir)
+        shutil.rmtree(old, ignore_errors=True)
+        self._save_meta(failed)
+        return Refresh(added=len(todo) - len(failed), rebuilt=why, failed=failed)

@@ -1,0 +1,93 @@
+"""Search before you plan: the past entries most relevant to a draft plan's text."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from whoosh import query as Q
+
+from .analysis import word_analyzer, words
+from .errors import FupanError
+from .index import TEXT_FIELDS, SearchIndex
+from .kb import KnowledgeBase
+from .search import Hit, _hit
+from .snippets import snippet
+from .synonyms import load_thesaurus
+
+MAX_TERMS = 15
+
+
+@dataclass
+class Related:
+    hit: Hit
+    reflection: str
+    improvement: str
+    open_actions: list[dict]
+
+    def as_dict(self) -> dict:
+        return {
+            **self.hit.as_dict(),
+            "reflection": self.reflection,
+            "improvement": self.improvement,
+            "open_actions": self.open_actions,
+        }
+
+
+def key_terms(reader, text: str, limit: int = MAX_TERMS) -> list[tuple[str, float]]:
+    """The plan's words that are frequent in it and rare in the knowledge base."""
+    counts = Counter(t for t in _all_terms(text) if len(t) > 1 and not t.isdigit())
+    n = max(reader.doc_count(), 1)
+    weights = {}
+    for term, tf in counts.items():
+        df = max(reader.doc_frequency(f, term) for f in TEXT_FIELDS)
+        if df:  # a word no entry uses cannot find anything
+            weights[term] = (1 + math.log(tf)) * math.log(1 + n / df)
+    return sorted(weights.items(), key=lambda kv: -kv[1])[:limit]
+
+
+def _all_terms(text: str) -> list[str]:
+    return [t.text for t in word_analyzer()(text)]
+
+
+def related(kb: KnowledgeBase, plan: str, limit: int = 5) -> tuple[list[str], list[Related]]:
+    """(key terms used, related entries best first) for a plan's free text."""
+    if not plan.strip():
+        raise FupanError("the plan is empty; give a file with the plan's text, or - for stdin")
+    store = SearchIndex(kb)
+    store.refresh()
+    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
+    ix = store.open()
+    with ix.searcher() as searcher:
+        terms = key_terms(searcher.reader(), plan)
+        if not terms:
+            return [], []
+        top = terms[0][1]
+        subs = []
+        surfaces = []
+        for term, weight in terms:
+            boost = weight / top
+            subs.append(Q.Or([Q.Term(f, term) for f in TEXT_FIELDS], boost=boost))
+            surfaces.append(term)
+            for syn in thesaurus.synonyms(term):
+                syn_terms = words(syn)
+                if len(syn_terms) == 1:
+                    subs.append(
+                        Q.Or([Q.Term(f, syn_terms[0]) for f in TEXT_FIELDS], boost=boost / 2)
+                    )
+                    surfaces.append(syn)
+        results = searcher.search(Q.Or(subs, scale=0.9), limit=limit)
+        out = []
+        for r in results:
+            fields = r.fields()
+            hit = _hit(fields, r.score, surfaces, None)
+            out.append(
+                Related(
+                    hit,
+                    snippet(fields.get("reflection", ""), surfaces, 120)[0],
+                    snippet(fields.get("improvement", ""), surfaces, 120)[0],
+                    [a for a in hit.actions if a["status"] in ("open", "doing")],
+                )
+            )
+    return [t for t, _ in terms], out

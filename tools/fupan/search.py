@@ -1,0 +1,162 @@
+"""Search the index: filters, ranked hits, the part that matched, and a snippet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+from whoosh import query as Q
+
+from .errors import FupanError
+from .index import SearchIndex
+from .kb import KnowledgeBase
+from .model import PARTS
+from .query import build, parse
+from .snippets import score, snippet
+from .synonyms import load_thesaurus
+
+PART_NAMES = ("summary", "reflection", "improvement")
+
+
+@dataclass
+class Filters:
+    unit: str | None = None
+    campaign: str | None = None
+    category: str | None = None
+    tag: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    part: str | None = None
+    limit: int = 10
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    unit: str
+    campaign: str
+    date: str
+    score: float
+    path: str
+    part: str
+    snippet: str
+    publish: bool
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    parts: dict[str, str] = field(default_factory=dict)
+    actions: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        for key in ("spans", "parts", "actions"):
+            d.pop(key)
+        return d
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    total: int
+    suggestion: str | None = None
+    unindexed: list[str] = field(default_factory=list)  # entry files with errors
+
+
+def _one_of(reader, fieldname: str, wanted: str, what: str) -> Q.Query:
+    """Exact value, else every value containing ``wanted``; a clear error when none does."""
+    values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(fieldname)]
+    if wanted in values:
+        return Q.Term(fieldname, wanted)
+    close = [v for v in values if wanted.lower() in v.lower()]
+    if not close:
+        raise FupanError(f"no entry has {what} '{wanted}'")
+    return Q.Or([Q.Term(fieldname, v) for v in close])
+
+
+def filter_query(kb: KnowledgeBase, reader, f: Filters) -> Q.Query | None:
+    parts: list[Q.Query] = []
+    if f.unit:
+        unit = kb.units.resolve(f.unit)
+        if unit is None:
+            hint = kb.units.suggest(f.unit)
+            raise FupanError(
+                f"unit '{f.unit}' is not registered" + (f"; did you mean {hint}?" if hint else "")
+            )
+        parts.append(_one_of(reader, "unit", unit, "unit"))
+    if f.campaign:
+        parts.append(_one_of(reader, "campaign", f.campaign, "campaign"))
+    if f.category:
+        parts.append(_one_of(reader, "category", f.category, "category"))
+    if f.tag:
+        parts.append(Q.Term("tag", f.tag.strip().lower()))
+    if f.since or f.until:
+        start = dt.datetime.combine(f.since, dt.time()) if f.since else None
+        end = dt.datetime.combine(f.until, dt.time.max) if f.until else None
+        parts.append(Q.DateRange("date", start, end))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Q.And(parts)
+
+
+def _hit(fields: dict, score_: float, surfaces: list[str], part: str | None) -> Hit:
+    texts = {p: fields.get(p, "") for p in PARTS}
+    scored = {p: score(texts[p], surfaces) for p in ([part] if part else PARTS)}
+    best = max(scored, key=lambda p: scored[p]) if scored else "summary"
+    if not scored.get(best):
+        if score(fields.get("title", ""), surfaces):
+            best = "title"
+        elif score(fields.get("tags", ""), surfaces):
+            best = "tags"
+    source = texts.get(best) or fields.get(best, "") or texts["summary"]
+    text, spans = snippet(source, surfaces)
+    return Hit(
+        id=fields["id"],
+        title=fields["title"],
+        unit=fields["unit"],
+        campaign=fields["campaign"],
+        date=fields["date"].date().isoformat(),
+        score=round(score_, 3),
+        path=fields["path"],
+        part=best,
+        snippet=text,
+        publish=fields["publish"],
+        spans=spans,
+        parts=texts,
+        actions=fields.get("actions") or [],
+    )
+
+
+def suggest(searcher, text: str) -> str | None:
+    """A corrected query, when Whoosh's spelling support knows a close word."""
+    changed, out = False, []
+    for clause in parse(text):
+        word = clause.text
+        if not clause.phrase:
+            for fieldname in ("title", "tags", "summary", "reflection", "improvement"):
+                found = searcher.suggest(fieldname, word.lower(), limit=1)
+                if found and found[0] != word.lower():
+                    word, changed = found[0], True
+                    break
+        out.append(f'"{word}"' if clause.phrase else word)
+    return " ".join(out) if changed else None
+
+
+def search(
+    kb: KnowledgeBase, text: str, filters: Filters | None = None, refresh: bool = True
+) -> Results:
+    """Refresh the index, then run ``text`` with ``filters``."""
+    filters = filters or Filters()
+    if filters.part and filters.part not in PART_NAMES:
+        raise FupanError(f"--part must be one of {', '.join(PART_NAMES)}")
+    store = SearchIndex(kb)
+    if refresh:
+        store.refresh()
+    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
+    q, surfaces = build(text, thesaurus, filters.part)
+    ix = store.open()
+    with ix.searcher() as searcher:
+        fq = filter_query(kb, searcher.reader(), filters)
+        results = searcher.search(q, filter=fq, limit=filters.limit)
+        hits = [_hit(r.fields(), r.score, surfaces, filters.part) for r in results]
+        total = len(results)
+        suggestion = suggest(searcher, text) if not hits else None
+    return Results(hits, total, suggestion, store.failed_paths())

@@ -1,0 +1,60 @@
+"""Short excerpts of an entry's text around what a query matched."""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN = re.compile(r"<!--.*?-->|^#+\s*|[*_`>|]+|^\s*[-+]\s+", re.S | re.M)
+_SPACE = re.compile(r"\s+")
+
+
+def plain(markdown: str) -> str:
+    """Markdown reduced to one line of readable text."""
+    return _SPACE.sub(" ", _MARKDOWN.sub("", markdown)).strip()
+
+
+def _pattern(surfaces: list[str]) -> re.Pattern | None:
+    alts = []
+    for s in sorted({s.strip() for s in surfaces if s.strip()}, key=len, reverse=True):
+        # an English stem (registr) highlights the whole word (Registration)
+        alts.append(re.escape(s) + (r"\w*" if s.isascii() else ""))
+    return re.compile("|".join(alts), re.I) if alts else None
+
+
+def matches(text: str, surfaces: list[str]) -> list[tuple[int, int]]:
+    pattern = _pattern(surfaces)
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+def score(text: str, surfaces: list[str]) -> int:
+    """How well ``text`` matches: distinct matched strings first, then occurrences."""
+    found = [text[a:b].lower() for a, b in matches(text, surfaces)]
+    return len(set(found)) * 100 + len(found)
+
+
+def snippet(text: str, surfaces: list[str], width: int = 90) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` holding the most distinct matches, and the match spans in it."""
+    text = plain(text)
+    spans = matches(text, surfaces)
+    if not spans:
+        return (text[:width] + ("…" if len(text) > width else "")), []
+    best, best_count = 0, -1
+    for a, _ in spans:
+        start = max(0, a - width // 4)
+        inside = {text[x:y].lower() for x, y in spans if start <= x and y <= start + width}
+        if len(inside) > best_count:
+            best, best_count = start, len(inside)
+    end = min(len(text), best + width)
+    prefix = "…" if best > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - best
+    inside = [(x + shift, y + shift) for x, y in spans if best <= x and y <= end]
+    return prefix + text[best:end] + suffix, inside
+
+
+def highlight(text: str, spans: list[tuple[int, int]], start: str, end: str) -> str:
+    out, last = [], 0
+    for a, b in spans:
+        out += [text[last:a], start, text[a:b], end]
+        last = b
+    return "".join(out) + text[last:]
