@@ -211,6 +211,18 @@ def words(text: str) -> list[str]:
     return list(seen)
 
 
+def precise_words(text: str) -> list[str]:
+    """Words of the precise segmentation, in order; function words become "" (a break)."""
+    out = []
+    for word, _, _ in rjieba.tokenize(text):
+        if _kept(word):
+            word = word.lower()
+            out.append("" if word in STOP_WORDS else word)
+        elif word.strip():
+            out.append("")  # punctuation breaks a phrase
+    return out
+
+
 def bigrams(text: str) -> list[str]:
     return [t.text for t in BigramTokenizer()(text)]
 
