@@ -1,0 +1,231 @@
+"""Real `mkdocs build` runs over the sample and purpose-made knowledge bases."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from fupan.kb import KnowledgeBase
+
+from .conftest import SAMPLE, entry, make_kb
+
+
+def build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def html_files(site: Path) -> dict[Path, str]:
+    return {p: p.read_text("utf-8") for p in site.rglob("*.html")}
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("sample-site")
+    for name in ("mkdocs.yml", "docs", "reviews"):
+        src = SAMPLE / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    r = build(root, "--strict")
+    assert r.returncode == 0, r.stderr
+    assert "WARNING" not in r.stderr, r.stderr
+    return root / "site"
+
+
+def entries():
+    return KnowledgeBase(SAMPLE).load_all().entries
+
+
+def test_entry_page(sample_site):
+    e = next(x for x in entries() if x.id == "2025/spring-games-branch1")
+    page = (sample_site / "reviews/2025/spring-games-branch1/index.html").read_text("utf-8")
+    assert f"<h1>{e.title}</h1>" in page
+    assert 'class="fupan-card"' in page and e.unit in page and e.campaign in page
+    assert 'href="../../../units/第一分公司工会/"' in page
+    assert 'href="../../../tags/报名/"' in page
+    for heading in ("一、总结", "二、反思", "三、改进", "指标", "改进措施"):
+        assert f">{heading}</h2>" in page
+    m = e.metrics[0]
+    assert f"{m.completion:.0f}%" in page
+    assert '<tr class="overdue">' in page and 'class="badge overdue"' in page
+    assert "同一活动的其他单位复盘" in page and "相似问题的复盘" in page
+
+
+def test_unit_page(sample_site):
+    page = (sample_site / "units/第一分公司工会/index.html").read_text("utf-8")
+    ours = [e for e in entries() if e.unit == "第一分公司工会" and e.publish]
+    assert page.count('href="../../reviews/') >= len(ours)
+    assert "未完成与逾期的措施" in page and 'class="fupan-chart"' in page
+
+
+def test_campaign_comparison(sample_site):
+    campaign = "2025年职工春季运动会"
+    ours = [e for e in entries() if e.campaign == campaign]
+    page = (sample_site / f"campaigns/{campaign}/index.html").read_text("utf-8")
+    table = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert table.count("<tr") == len({e.unit for e in ours})
+    assert '<tr class="best">' in table and '<tr class="weakest">' in table
+    metrics = {m.name for e in ours for m in e.metrics}
+    assert page.count('class="fupan-chart"') == len(metrics)
+    assert page.count('class="fupan-bar"') == sum(len(e.metrics) for e in ours)
+    assert "多个单位共同的问题" in page
+
+
+def test_tracking_overdue_first(sample_site):
+    page = (sample_site / "tracking/index.html").read_text("utf-8")
+    for section in page.split("<h2>")[2:]:
+        rows = re.findall(r"<tr( class=\"overdue\")?><td>", section)
+        flags = [bool(r) for r in rows]
+        assert flags == sorted(flags, reverse=True)  # overdue rows come first
+    assert 'class="badge overdue"' in page
+
+
+def test_listings_and_dashboard(sample_site):
+    for path in (
+        "tags/index.html",
+        "categories/index.html",
+        "years/index.html",
+        "years/2025/index.html",
+        "campaigns/index.html",
+        "units/index.html",
+    ):
+        assert (sample_site / path).exists(), path
+    home = (sample_site / "index.html").read_text("utf-8")
+    published = [e for e in entries() if e.publish]
+    assert f"<b>{len(published)}</b>复盘数" in home
+    assert "最新复盘" in home and "逾期措施" in home
+
+
+def test_nav_holds_sections_not_entries(sample_site):
+    home = (sample_site / "index.html").read_text("utf-8")
+    links = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
+    assert "tracking/" in links and "campaigns/" in links and "units/" in links
+    assert not [h for h in links if h.startswith("reviews/")]
+
+
+def test_unpublished_entries_absent_everywhere(sample_site):
+    hidden = [e for e in entries() if not e.publish]
+    assert len(hidden) == 2
+    texts = {
+        p: p.read_text("utf-8", "replace")
+        for p in sample_site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".xml", ".js", ".txt")
+    }
+    for e in hidden:
+        assert not (sample_site / "reviews" / e.id).exists()
+        for path, text in texts.items():
+            assert e.title not in text, path
+            assert e.id not in text, path
+
+
+def test_internal_links_resolve(sample_site):
+    for path, text in html_files(sample_site).items():
+        if path.name == "404.html":  # Material links it from the site root on purpose
+            continue
+        for href in re.findall(r'href="([^"#]+)"', text):
+            if urlsplit(href).scheme or href.startswith("//"):
+                continue
+            target = (path.parent / unquote(href)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{path.relative_to(sample_site)} -> {href}"
+
+
+def test_no_external_urls_in_scripts_styles_images(sample_site):
+    for path, text in html_files(sample_site).items():
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for url in re.findall(rf"<{tag}\b[^>]*\b{attr}=\"([^\"]+)\"", text):
+                assert not re.match(r"(https?:)?//", url), f"{path}: {url}"
+
+
+HOSTILE = entry(
+    title="<img src=x onerror=alert(1)>标题",
+    unit="<b>粗体单位</b>",
+    campaign="../../逃逸活动",
+    extra="tags: ['<script>alert(2)</script>', '../../../etc']\ncategory: ../x\n",
+    body=(
+        '## 总结\n<script>alert(3)</script>\n\n<div onclick="alert(4)">x</div>\n'
+        "## 反思\n[点我](javascript:alert(5))\n## 改进\n**改**\n"
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    root = make_kb(
+        tmp_path_factory.mktemp("hostile"),
+        {
+            "2025/hostile.md": HOSTILE,
+            "2025/secret.md": entry(title="机密复盘", extra="publish: false\n"),
+        },
+        units=None,
+    )
+    r = build(root, "--strict")
+    assert r.returncode == 0, r.stderr
+    return root
+
+
+def test_hostile_markup_is_inert(hostile_site):
+    site = hostile_site / "site"
+    for path, text in html_files(site).items():
+        assert "<script>alert" not in text, path
+        assert "onerror=alert" not in text.replace("&lt;img src=x onerror=alert(1)&gt;", ""), path
+        assert "<div onclick" not in text, path
+        assert "javascript:alert" not in text, path
+    page = (site / "reviews/2025/hostile/index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
+    assert "<h1>&lt;img src=x onerror=alert(1)&gt;标题</h1>" in page
+
+
+def test_path_traversal_names_are_contained(hostile_site):
+    site = hostile_site / "site"
+    assert sorted(p.name for p in hostile_site.iterdir()) == [
+        "docs",
+        "mkdocs.yml",
+        "reviews",
+        "site",
+    ]
+    written = [p.resolve() for p in site.rglob("*")]
+    assert all(str(p).startswith(str(site.resolve())) for p in written)
+    assert (site / "tags/etc/index.html").exists()  # '../../../etc' stays inside
+    assert (site / "campaigns/逃逸活动/index.html").exists()
+    assert (site / "units/b-粗体单位-b/index.html").exists()
+
+
+def test_unpublished_not_in_small_site(hostile_site):
+    for p in (hostile_site / "site").rglob("*"):
+        if p.is_file():
+            assert "机密复盘" not in p.read_text("utf-8", "replace"), p
+
+
+def test_invalid_entry_warns_and_strict_fails(tmp_path):
+    root = make_kb(tmp_path, {"2025/good.md": entry(), "2025/bad.md": entry(extra="rating: 9\n")})
+    r = build(root)
+    assert r.returncode == 0
+    assert "reviews/2025/bad.md:6: error: 'rating' must be a whole number" in r.stderr
+    assert (root / "site/reviews/2025/good/index.html").exists()
+    assert build(root, "--strict").returncode != 0
+
+
+def test_english_labels_and_plain_urls(tmp_path):
+    root = make_kb(tmp_path, {"2025/a.md": entry(extra="tags: [报名]\n")})
+    cfg = root / "mkdocs.yml"
+    cfg.write_text(
+        cfg.read_text().replace("  font: false\n", "  font: false\n  language: en\n")
+        + "use_directory_urls: false\n"
+    )
+    assert build(root, "--strict").returncode == 0
+    page = (root / "site/reviews/2025/a.html").read_text("utf-8")
+    assert ">Summary</h2>" in page and ">Reflection</h2>" in page
+    assert 'href="../../units/第一分公司工会.html"' in page
