@@ -1,0 +1,1 @@
+"""The published site: page-building modules and the thin MkDocs plugin over them."""

@@ -1,0 +1,53 @@
+"""Static bar charts as inline SVG: no JavaScript, no fonts or scripts from elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .html import esc
+
+FONT = "system-ui, 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"
+
+
+@dataclass
+class Bar:
+    label: str  # e.g. the unit
+    value: float  # bar length, e.g. completion %
+    text: str  # shown at the bar's end
+    mark: str = ""  # "best" / "weakest" colour the bar
+
+
+def _text_width(text: str) -> int:
+    return sum(14 if ord(ch) > 0x2E80 else 8 for ch in text)
+
+
+def bar_chart(title: str, bars: list[Bar], reference: float | None = 100.0) -> str:
+    """Horizontal bars, one per row; a dashed line marks ``reference`` (the target)."""
+    label_w = min(240, max([_text_width(b.label) for b in bars] + [60]) + 12)
+    bar_w, row_h, top = 360, 28, 30
+    text_w = max([_text_width(b.text) for b in bars] + [40]) + 10
+    width, height = label_w + bar_w + text_w, top + row_h * len(bars) + 10
+    scale_max = max([b.value for b in bars] + [reference or 0, 1e-9])
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="fupan-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'font-family="{esc(FONT)}" font-size="13">',
+        f"<title>{esc(title)}</title>",
+        f'<text x="0" y="18" font-weight="bold">{esc(title)}</text>',
+    ]
+    for i, b in enumerate(bars):
+        y = top + i * row_h
+        length = max(0.0, b.value) / scale_max * bar_w
+        colour = {"best": "#2e7d32", "weakest": "#c62828"}.get(b.mark, "#3f51b5")
+        out += [
+            f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">{esc(b.label)}</text>',
+            f'<rect class="fupan-bar" x="{label_w}" y="{y + 4}" width="{length:.1f}" '
+            f'height="{row_h - 10}" fill="{colour}" data-label="{esc(b.label)}"/>',
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 17}">{esc(b.text)}</text>',
+        ]
+    if reference:
+        x = label_w + reference / scale_max * bar_w
+        out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 6}" '
+                   'stroke="#555" stroke-dasharray="4 3"/>')
+    out.append("</svg>")
+    return "".join(out)

@@ -1,0 +1,68 @@
+"""Everything the pages show, computed once per build from the published entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..compare import Comparison, compare
+from ..lessons import statuses
+from ..model import Entry
+from ..recurring import Report, recurring
+from ..similar import similar
+from ..synonyms import Thesaurus
+from ..tracking import ActionRow, action_rows, unit_completion
+from .paths import Site
+
+
+@dataclass
+class SiteData:
+    entries: list[Entry]  # published only: nothing else reaches a page
+    today: dt.date
+    labels: dict[str, str]
+    paths: Site
+    failed: list[str] = field(default_factory=list)
+    by_unit: dict[str, list[Entry]] = field(default_factory=dict)
+    by_campaign: dict[str, list[Entry]] = field(default_factory=dict)
+    by_tag: dict[str, list[Entry]] = field(default_factory=dict)
+    by_category: dict[str, list[Entry]] = field(default_factory=dict)
+    by_year: dict[int, list[Entry]] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    open_rows: list[ActionRow] = field(default_factory=list)
+    completion: dict[str, tuple[int, int, float | None]] = field(default_factory=dict)
+    lessons: dict[str, str] = field(default_factory=dict)
+    similar: dict[str, list[Entry]] = field(default_factory=dict)
+    report: Report | None = None
+
+
+def _group(entries: list[Entry], key) -> dict:
+    groups: dict = defaultdict(list)
+    for e in entries:
+        for k in key(e):
+            groups[k].append(e)
+    for es in groups.values():
+        es.sort(key=lambda e: (e.date, e.id), reverse=True)
+    return dict(sorted(groups.items()))
+
+
+def site_data(entries: list[Entry], thesaurus: Thesaurus, labels: dict[str, str],
+              today: dt.date, use_directory_urls: bool = True,
+              failed: list[str] | None = None) -> SiteData:
+    published = sorted((e for e in entries if e.publish), key=lambda e: (e.date, e.id),
+                       reverse=True)
+    d = SiteData(published, today, labels, Site([], [], [], []), failed or [])
+    d.by_unit = _group(published, lambda e: [e.unit])
+    d.by_campaign = _group(published, lambda e: [e.campaign])
+    d.by_tag = _group(published, lambda e: e.tags)
+    d.by_category = _group(published, lambda e: [e.category] if e.category else [])
+    d.by_year = dict(sorted(_group(published, lambda e: [e.year]).items(), reverse=True))
+    d.paths = Site(list(d.by_unit), list(d.by_campaign), list(d.by_tag), list(d.by_category),
+                   use_directory_urls)
+    d.comparisons = {c: compare(published, c) for c in d.by_campaign}
+    d.open_rows = action_rows(published, today, ["open", "doing"])
+    d.completion = unit_completion(published)
+    d.report = recurring(published, thesaurus)
+    d.lessons = statuses(published, d.report.relapses)
+    d.similar = similar(published)
+    return d

@@ -1,0 +1,71 @@
+"""Small HTML builders that escape every value, and a Markdown renderer without raw HTML.
+
+Entry bodies are Markdown written by many people: raw HTML in them is shown as text,
+never passed to the page, so no entry can run script in a reader's browser.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+
+import markdown
+
+Markup = str  # text that is already safe HTML
+
+
+def esc(value: object) -> Markup:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def el(name: str, content: Markup = "", cls: str = "", **attrs: object) -> Markup:
+    """``<name class=cls attrs>content</name>``; attribute values are escaped."""
+    parts = [name] + ([f'class="{esc(cls)}"'] if cls else [])
+    parts += [f'{k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items()
+              if v is not None]
+    return f"<{' '.join(parts)}>{content}</{name}>"
+
+
+def link(href: str, text: object, cls: str = "") -> Markup:
+    return el("a", esc(text), cls, href=href)
+
+
+def table(headers: Sequence[Markup], rows: Iterable[Sequence[Markup]], cls: str = "",
+          row_classes: Sequence[str] | None = None) -> Markup:
+    """A table of already-safe cells (escape values with :func:`esc` first)."""
+    head = el("tr", "".join(el("th", h) for h in headers))
+    rows = list(rows)
+    classes = list(row_classes or []) + [""] * len(rows)
+    body = "".join(el("tr", "".join(el("td", c) for c in row), k) for row, k in zip(rows, classes))
+    return el("table", el("thead", head) + el("tbody", body), cls)  # unclassed: Material styles it
+
+
+def ul(items: Iterable[Markup], cls: str = "") -> Markup:
+    return el("ul", "".join(el("li", i) for i in items), cls)
+
+
+def _safe_markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
+    # no raw HTML, block or inline: it is escaped as text instead
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+_MD = _safe_markdown()
+_SCRIPT_URL = re.compile(r'(\s(?:href|src)=)"\s*(?:javascript|vbscript|data):[^"]*"', re.I)
+
+
+def render_markdown(text: str) -> Markup:
+    """An entry part's Markdown as HTML; raw HTML and javascript: links made inert."""
+    _MD.reset()
+    return _SCRIPT_URL.sub(r'\1"#"', _MD.convert(text))
+
+
+def page(title: str, body: Markup) -> str:
+    """A generated page: an escaped title for MkDocs, then one raw HTML block that
+    Markdown passes through untouched (no Markdown is read from values)."""
+    meta = f"---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n"
+    return meta + el("div", el("h1", esc(title)) + "\n" + body, "fupan") + "\n"

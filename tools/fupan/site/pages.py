@@ -1,0 +1,126 @@
+"""Pieces every page uses, and the entry page."""
+
+from __future__ import annotations
+
+from ..model import PARTS, Action, Entry
+from ..tracking import ActionRow
+from .data import SiteData
+from .html import Markup, el, esc, link, render_markdown, table, ul
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"
+
+
+def num(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def stars(rating: int | None) -> Markup:
+    if rating is None:
+        return "–"
+    return el("span", "★" * rating + "☆" * (5 - rating), title=f"{rating}/5") + f" {rating}/5"
+
+
+def mean_completion(entry: Entry) -> float | None:
+    done = [m.completion for m in entry.metrics if m.completion is not None]
+    return sum(done) / len(done) if done else None
+
+
+def status_badge(d: SiteData, status: str, overdue: bool) -> Markup:
+    badge = el("span", esc(d.labels[f"status_{status}"]), f"badge {status}")
+    if overdue:
+        badge += " " + el("span", esc(d.labels["overdue"]), "badge overdue")
+    return badge
+
+
+def tag_links(d: SiteData, src: str, tags: list[str]) -> Markup:
+    return " ".join(link(d.paths.href(src, d.paths.tag(t)), f"#{t}", "tag") for t in tags)
+
+
+def entry_link(d: SiteData, src: str, e: Entry) -> Markup:
+    return link(d.paths.href(src, d.paths.entry(e.id)), e.title)
+
+
+def entries_table(d: SiteData, src: str, entries: list[Entry], show_unit: bool = True) -> Markup:
+    L = d.labels
+    headers = [L["date"], L["title"]] + ([L["unit"]] if show_unit else []) + [
+        L["campaign"], L["rating"], L["metric_completion"]]
+    rows = []
+    for e in entries:
+        row = [esc(e.date.isoformat()), entry_link(d, src, e)]
+        if show_unit:
+            row.append(link(d.paths.href(src, d.paths.unit(e.unit)), e.unit))
+        row += [link(d.paths.href(src, d.paths.campaign(e.campaign)), e.campaign),
+                stars(e.rating), pct(mean_completion(e))]
+        rows.append(row)
+    return table(headers, rows)
+
+
+def action_table(d: SiteData, src: str, rows: list[ActionRow], show_unit: bool = False) -> Markup:
+    L = d.labels
+    headers = ([L["unit"]] if show_unit else []) + [L["action"], L["owner"], L["due"],
+                                                    L["status"], L["from_entry"]]
+    body = []
+    for r in rows:
+        cells = ([link(d.paths.href(src, d.paths.unit(r.unit)), r.unit)] if show_unit else []) + [
+            esc(r.action), esc(r.owner), esc(r.due.isoformat() if r.due else "–"),
+            status_badge(d, r.status, r.overdue),
+            link(d.paths.href(src, d.paths.entry(r.id)), r.title),
+        ]
+        body.append(cells)
+    return table(headers, body, row_classes=["overdue" if r.overdue else "" for r in rows])
+
+
+def _actions_of(d: SiteData, e: Entry) -> list[tuple[Action, bool]]:
+    return [(a, a.overdue(d.today)) for a in e.actions]
+
+
+def entry_page(d: SiteData, e: Entry) -> tuple[str, Markup]:
+    L, p = d.labels, d.paths
+    src = p.entry(e.id)
+    card = [
+        (L["unit"], link(p.href(src, p.unit(e.unit)), e.unit)),
+        (L["campaign"], link(p.href(src, p.campaign(e.campaign)), e.campaign)),
+        (L["date"], esc(e.date.isoformat())),
+    ]
+    if e.period:
+        card.append((L["period"], esc(f"{e.period[0].isoformat()} – {e.period[1].isoformat()}")))
+    if e.category:
+        card.append((L["category"], link(p.href(src, p.category(e.category)), e.category)))
+    if e.author:
+        card.append((L["author"], esc(e.author)))
+    card.append((L["rating"], stars(e.rating)))
+    if e.tags:
+        card.append((L["tags"], tag_links(d, src, e.tags)))
+    card.append((L["lesson"], esc(L[f"lesson_{d.lessons[e.id]}"])))
+    for key, value in e.extra.items():
+        card.append((esc(key), esc(value)))
+    out = [el("dl", "".join(el("dt", k) + el("dd", v) for k, v in card), "fupan-card")]
+    for part in PARTS:
+        out.append(el("h2", esc(L[part]), id=part))
+        out.append(render_markdown(e.parts.get(part, "")))
+    if e.metrics:
+        out.append(el("h2", esc(L["metrics"]), id="metrics"))
+        out.append(table([L["metric"], L["target"], L["actual"], L["completion"]], [
+            [esc(m.name), esc(f"{num(m.target)} {m.unit}".strip()),
+             esc(f"{num(m.actual)} {m.unit}".strip()), pct(m.completion)] for m in e.metrics]))
+    if e.actions:
+        out.append(el("h2", esc(L["actions"]), id="actions"))
+        rows = _actions_of(d, e)
+        out.append(table(
+            [L["action"], L["owner"], L["due"], L["status"]],
+            [[esc(a.action), esc(a.owner or "–"), esc(a.due.isoformat() if a.due else "–"),
+              status_badge(d, a.status, overdue)] for a, overdue in rows],
+            row_classes=["overdue" if o else "" for _, o in rows]))
+    others = [x for x in d.by_campaign[e.campaign] if x.id != e.id]
+    if others:
+        out.append(el("h2", esc(L["same_campaign"]), id="same-campaign"))
+        out.append(el("p", link(p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}: {e.campaign}")))
+        out.append(ul(f"{entry_link(d, src, x)} · {esc(x.unit)}" for x in others))
+    alike = d.similar.get(e.id) or []
+    if alike:
+        out.append(el("h2", esc(L["similar"]), id="similar"))
+        out.append(ul(f"{entry_link(d, src, x)} · {esc(x.unit)} · {esc(x.date.isoformat())}"
+                      for x in alike))
+    return src, "\n".join(out)

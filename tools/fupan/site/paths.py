@@ -1,0 +1,90 @@
+"""Where each generated page lives, and relative links between them.
+
+Paths come only from entry ids and from slugs of names, so a unit called
+``../../x`` or ``<b>`` cannot write outside the site or break a page, while Chinese
+names keep stable, readable URLs (``units/第一分公司工会/``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+
+_UNSAFE = re.compile(r"[^\w\-]+")
+
+
+def slug(name: str) -> str:
+    """Letters (Chinese too), digits, ``-`` and ``_``; never empty, never a dot path."""
+    s = _UNSAFE.sub("-", name.strip()).strip("-_").lower()[:80]
+    return s or "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+class Slugs:
+    """Stable, unique slugs for one kind of name (two names never share a page)."""
+
+    def __init__(self, names: list[str]):
+        self._of: dict[str, str] = {}
+        taken: set[str] = set()
+        for name in sorted(set(names)):
+            s = slug(name)
+            if s in taken:
+                s = f"{s}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
+            taken.add(s)
+            self._of[name] = s
+
+    def __getitem__(self, name: str) -> str:
+        return self._of[name]
+
+
+def safe_id(entry_id: str) -> str:
+    """An entry id as a path: its own segments, each made safe."""
+    return "/".join(slug(part) if part in ("", ".", "..") or _UNSAFE.search(part) else part
+                    for part in entry_id.split("/"))
+
+
+class Site:
+    """Source paths of generated pages and the URLs MkDocs will give them."""
+
+    def __init__(self, units: list[str], campaigns: list[str], tags: list[str],
+                 categories: list[str], use_directory_urls: bool = True):
+        self.units, self.campaigns = Slugs(units), Slugs(campaigns)
+        self.tags, self.categories = Slugs(tags), Slugs(categories)
+        self.use_directory_urls = use_directory_urls
+
+    def entry(self, entry_id: str) -> str:
+        return f"reviews/{safe_id(entry_id)}.md"
+
+    def unit(self, name: str) -> str:
+        return f"units/{self.units[name]}.md"
+
+    def campaign(self, name: str) -> str:
+        return f"campaigns/{self.campaigns[name]}.md"
+
+    def tag(self, name: str) -> str:
+        return f"tags/{self.tags[name]}.md"
+
+    def category(self, name: str) -> str:
+        return f"categories/{self.categories[name]}.md"
+
+    @staticmethod
+    def year(year: int) -> str:
+        return f"years/{year}.md"
+
+    def url(self, src: str) -> str:
+        """The URL MkDocs gives the page made from ``src`` (relative to the site root)."""
+        stem = posixpath.splitext(src)[0]
+        if not self.use_directory_urls:
+            return f"{stem}.html"
+        if posixpath.basename(stem) == "index":
+            stem = posixpath.dirname(stem)
+        return f"{stem}/" if stem else ""
+
+    def href(self, from_src: str, to_src: str) -> str:
+        """A link from one page to another that works wherever the site is served."""
+        here, there = self.url(from_src), self.url(to_src)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here)
+        rel = posixpath.relpath(there or ".", base or ".")
+        if there.endswith("/") or not there:
+            rel = "./" if rel == "." else rel + "/"
+        return rel

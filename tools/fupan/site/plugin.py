@@ -1,0 +1,87 @@
+"""The ``fupan`` MkDocs plugin: wiring only; pages are built by plain modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..errors import FupanError
+from ..kb import KnowledgeBase
+from ..synonyms import load_thesaurus
+from .data import SiteData, site_data
+from .html import page
+from .labels import labels
+from .listings import all_pages, dashboard
+
+log = logging.getLogger("mkdocs.plugins.fupan")
+
+DASHBOARD = "<!-- fupan:dashboard -->"
+CSS = "assets/fupan/fupan.css"
+NAV_PAGES = {"campaigns": "campaigns/index.md", "units": "units/index.md",
+             "tracking": "tracking.md", "tag_index": "tags/index.md"}
+_UNPUBLISHED = re.compile(r"^publish:\s*(false|no|off)\s*$", re.M | re.I)
+
+
+class FupanConfig(base.Config):
+    reviews_dir = c.Type(str, default="reviews")
+    language = c.Optional(c.Choice(["zh", "en"]))  # default: from theme.language
+    today = c.Optional(c.Type(str))  # the day 'overdue' is measured from; default: build day
+
+
+class FupanPlugin(BasePlugin[FupanConfig]):
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        theme_language = str(config.theme.get("language") or "zh")
+        self.labels = labels(self.config.language or theme_language)
+        config.extra_css.append(CSS)
+        if config.nav is not None:  # keep the nav small: sections, never every entry
+            config.nav = list(config.nav) + self._nav()
+        return config
+
+    def _nav(self) -> list[dict]:
+        return [{self.labels[key]: src} for key, src in NAV_PAGES.items()]
+
+    def on_files(self, files: Files, config) -> Files:
+        self.data = self._load(config)
+        for src, (title, body) in all_pages(self.data).items():
+            # only section pages go in the nav: every entry in it would copy the whole
+            # nav into every page and multiply the site's size
+            inclusion = InclusionLevel.INCLUDED if src in NAV_PAGES.values() else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src, content=page(title, body),
+                                        inclusion=inclusion))
+        css = resources.files("fupan.site").joinpath("assets", "fupan.css").read_text("utf-8")
+        files.append(File.generated(config, CSS, content=css))
+        return files
+
+    def _load(self, config) -> SiteData:
+        try:
+            kb = KnowledgeBase(self.root, self.config.reviews_dir)
+            loaded = kb.load_all()
+            thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
+        except FupanError as e:
+            raise PluginError(f"fupan: {e}") from None
+        for problem in loaded.problems:
+            (log.warning if problem.level == "error" else log.info)(str(problem))
+        failed = [f for f in loaded.failed
+                  if not _UNPUBLISHED.search((self.root / f).read_text("utf-8", "replace"))]
+        today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
+        return site_data(loaded.entries, thesaurus, self.labels, today,
+                         config.use_directory_urls, failed)
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if DASHBOARD in markdown:
+            return markdown.replace(DASHBOARD, dashboard(self.data, page.file.src_uri), 1)
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / self.config.reviews_dir))
+        return server
