@@ -47,7 +47,9 @@ def bar_chart(title: str, bars: list[Bar], reference: float | None = 100.0) -> s
         ]
     if reference:
         x = label_w + reference / scale_max * bar_w
-        out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 6}" '
-                   'stroke="#555" stroke-dasharray="4 3"/>')
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 6}" '
+            'stroke="#555" stroke-dasharray="4 3"/>'
+        )
     out.append("</svg>")
     return "".join(out)

@@ -46,19 +46,30 @@ def _group(entries: list[Entry], key) -> dict:
     return dict(sorted(groups.items()))
 
 
-def site_data(entries: list[Entry], thesaurus: Thesaurus, labels: dict[str, str],
-              today: dt.date, use_directory_urls: bool = True,
-              failed: list[str] | None = None) -> SiteData:
-    published = sorted((e for e in entries if e.publish), key=lambda e: (e.date, e.id),
-                       reverse=True)
+def site_data(
+    entries: list[Entry],
+    thesaurus: Thesaurus,
+    labels: dict[str, str],
+    today: dt.date,
+    use_directory_urls: bool = True,
+    failed: list[str] | None = None,
+) -> SiteData:
+    published = sorted(
+        (e for e in entries if e.publish), key=lambda e: (e.date, e.id), reverse=True
+    )
     d = SiteData(published, today, labels, Site([], [], [], []), failed or [])
     d.by_unit = _group(published, lambda e: [e.unit])
     d.by_campaign = _group(published, lambda e: [e.campaign])
     d.by_tag = _group(published, lambda e: e.tags)
     d.by_category = _group(published, lambda e: [e.category] if e.category else [])
     d.by_year = dict(sorted(_group(published, lambda e: [e.year]).items(), reverse=True))
-    d.paths = Site(list(d.by_unit), list(d.by_campaign), list(d.by_tag), list(d.by_category),
-                   use_directory_urls)
+    d.paths = Site(
+        list(d.by_unit),
+        list(d.by_campaign),
+        list(d.by_tag),
+        list(d.by_category),
+        use_directory_urls,
+    )
     d.comparisons = {c: compare(published, c) for c in d.by_campaign}
     d.open_rows = action_rows(published, today, ["open", "doing"])
     d.completion = unit_completion(published)

@@ -20,25 +20,33 @@ def esc(value: object) -> Markup:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def el(name: str, content: Markup = "", cls: str = "", **attrs: object) -> Markup:
-    """``<name class=cls attrs>content</name>``; attribute values are escaped."""
-    parts = [name] + ([f'class="{esc(cls)}"'] if cls else [])
-    parts += [f'{k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items()
-              if v is not None]
-    return f"<{' '.join(parts)}>{content}</{name}>"
+def el(tag: str, content: Markup = "", cls: str = "", /, **attrs: object) -> Markup:
+    """``<tag class=cls attrs>content</tag>``; attribute values are escaped."""
+    parts = [tag] + ([f'class="{esc(cls)}"'] if cls else [])
+    parts += [
+        f'{k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items() if v is not None
+    ]
+    return f"<{' '.join(parts)}>{content}</{tag}>"
 
 
 def link(href: str, text: object, cls: str = "") -> Markup:
     return el("a", esc(text), cls, href=href)
 
 
-def table(headers: Sequence[Markup], rows: Iterable[Sequence[Markup]], cls: str = "",
-          row_classes: Sequence[str] | None = None) -> Markup:
+def table(
+    headers: Sequence[Markup],
+    rows: Iterable[Sequence[Markup]],
+    cls: str = "",
+    row_classes: Sequence[str] | None = None,
+) -> Markup:
     """A table of already-safe cells (escape values with :func:`esc` first)."""
     head = el("tr", "".join(el("th", h) for h in headers))
     rows = list(rows)
     classes = list(row_classes or []) + [""] * len(rows)
-    body = "".join(el("tr", "".join(el("td", c) for c in row), k) for row, k in zip(rows, classes))
+    body = "".join(
+        el("tr", "".join(el("td", c) for c in row), k)
+        for row, k in zip(rows, classes, strict=False)
+    )
     return el("table", el("thead", head) + el("tbody", body), cls)  # unclassed: Material styles it
 
 
@@ -64,8 +72,14 @@ def render_markdown(text: str) -> Markup:
     return _SCRIPT_URL.sub(r'\1"#"', _MD.convert(text))
 
 
-def page(title: str, body: Markup) -> str:
+def page(title: str, body: Markup, searchable: bool = True) -> str:
     """A generated page: an escaped title for MkDocs, then one raw HTML block that
-    Markdown passes through untouched (no Markdown is read from values)."""
-    meta = f"---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n"
+    Markdown passes through untouched (no Markdown is read from values).
+
+    Listing pages are kept out of Material's search index, where their tables would
+    only repeat the entries' titles."""
+    meta = f"title: {json.dumps(esc(title), ensure_ascii=False)}\n"
+    if not searchable:
+        meta += "search:\n  exclude: true\n"
+    meta = f"---\n{meta}---\n\n"
     return meta + el("div", el("h1", esc(title)) + "\n" + body, "fupan") + "\n"

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
+from ..synonyms import Thesaurus
 from ..tracking import by_unit
+from . import browse
 from .charts import Bar, bar_chart
 from .data import SiteData
 from .html import Markup, el, esc, link, table, ul
 from .pages import (
-    action_table, entries_table, entry_page, mean_completion, num, pct, stars, tag_links,
+    action_table,
+    entries_table,
+    entry_page,
+    mean_completion,
+    num,
+    pct,
+    stars,
+    tag_links,
 )
 
 Pages = dict[str, tuple[str, Markup]]  # source path -> (title, body)
+CSS = "assets/fupan/fupan.css"
 
 
 def unit_pages(d: SiteData) -> Pages:
@@ -21,23 +33,48 @@ def unit_pages(d: SiteData) -> Pages:
         src = p.unit(unit)
         open_rows = [r for r in d.open_rows if r.unit == unit]
         n, done, ratio = d.completion.get(unit, (0, 0, None))
-        body = [el("div", "".join(el("div", el("b", esc(v)) + esc(k), "stat") for k, v in [
-            (L["entry_count"], len(entries)), (L["open_actions"], len(open_rows)),
-            (L["overdue_actions"], sum(r.overdue for r in open_rows)),
-            (L["done_ratio"], pct(None if ratio is None else 100 * ratio))]), "stats")]
+        body = [
+            el(
+                "div",
+                "".join(
+                    el("div", el("b", esc(v)) + esc(k), "stat")
+                    for k, v in [
+                        (L["entry_count"], len(entries)),
+                        (L["open_actions"], len(open_rows)),
+                        (L["overdue_actions"], sum(r.overdue for r in open_rows)),
+                        (L["done_ratio"], pct(None if ratio is None else 100 * ratio)),
+                    ]
+                ),
+                "stats",
+            )
+        ]
         body += [el("h2", esc(L["unit_entries"])), entries_table(d, src, entries, show_unit=False)]
         body.append(el("h2", esc(L["unit_open"])))
         body.append(action_table(d, src, open_rows) if open_rows else el("p", esc(L["all_done"])))
-        trend = [Bar(f"{e.date.isoformat()} {e.campaign}", mean_completion(e) or 0.0,
-                     f"{pct(mean_completion(e))} · {e.rating or '–'}/5")
-                 for e in sorted(entries, key=lambda e: e.date) if e.metrics or e.rating]
+        trend = [
+            Bar(
+                f"{e.date.isoformat()} {e.campaign}",
+                mean_completion(e) or 0.0,
+                f"{pct(mean_completion(e))} · {e.rating or '–'}/5",
+            )
+            for e in sorted(entries, key=lambda e: e.date)
+            if e.metrics or e.rating
+        ]
         if trend:
             body += [el("h2", esc(L["unit_trend"])), bar_chart(L["metric_completion"], trend)]
         pages[src] = (unit, "\n".join(body))
-        rows.append([link(p.href("units/index.md", src), unit), esc(len(entries)),
-                     esc(len(open_rows)), pct(None if ratio is None else 100 * ratio)])
-    pages["units/index.md"] = (L["units"], table(
-        [L["unit"], L["entry_count"], L["open_actions"], L["done_ratio"]], rows))
+        rows.append(
+            [
+                link(p.href("units/index.md", src), unit),
+                esc(len(entries)),
+                esc(len(open_rows)),
+                pct(None if ratio is None else 100 * ratio),
+            ]
+        )
+    pages["units/index.md"] = (
+        L["units"],
+        table([L["unit"], L["entry_count"], L["open_actions"], L["done_ratio"]], rows),
+    )
     return pages
 
 
@@ -55,26 +92,45 @@ def campaign_page(d: SiteData, campaign: str) -> tuple[str, Markup]:
         row = [link(p.href(src, p.entry(u.id)), u.unit) + mark, stars(u.rating)]
         for name in c.metric_names:
             m = u.metrics.get(name)
-            row.append("–" if not m else esc(f"{num(m['actual'])} / {num(m['target'])} ")
-                       + el("b", pct(m["completion"])))
-        row += [esc(u.actions), pct(None if u.done_ratio is None else 100 * u.done_ratio),
-                tag_links(d, src, u.tags)]
+            row.append(
+                "–"
+                if not m
+                else esc(f"{num(m['actual'])} / {num(m['target'])} ")
+                + el("b", pct(m["completion"]))
+            )
+        row += [
+            esc(u.actions),
+            pct(None if u.done_ratio is None else 100 * u.done_ratio),
+            tag_links(d, src, u.tags),
+        ]
         rows.append(row)
         classes.append(u.mark)
-    body = [el("h2", esc(L["compare_table"])), table(headers, rows, row_classes=classes),
-            el("p", esc(L["score_note"]))]
+    body = [
+        el("h2", esc(L["compare_table"])),
+        table(headers, rows, row_classes=classes),
+        el("p", esc(L["score_note"])),
+    ]
     if c.metric_names:
         body.append(el("h2", esc(L["charts"])))
         for name in c.metric_names:
-            bars = [Bar(u.unit, u.metrics[name]["completion"] or 0.0,
-                        f"{pct(u.metrics[name]['completion'])} "
-                        f"({num(u.metrics[name]['actual'])}/{num(u.metrics[name]['target'])})",
-                        u.mark) for u in c.units if name in u.metrics]
+            bars = [
+                Bar(
+                    u.unit,
+                    u.metrics[name]["completion"] or 0.0,
+                    f"{pct(u.metrics[name]['completion'])} "
+                    f"({num(u.metrics[name]['actual'])}/{num(u.metrics[name]['target'])})",
+                    u.mark,
+                )
+                for u in c.units
+                if name in u.metrics
+            ]
             body.append(bar_chart(L["chart_title"].format(metric=name), bars))
     body.append(el("h2", esc(L["shared_tags"])))
-    body.append(ul(f"{tag_links(d, src, [t])} · {esc('、'.join(us))}"
-                   for t, us in c.shared_tags.items())
-                if c.shared_tags else el("p", esc(L["no_shared_tags"])))
+    body.append(
+        ul(f"{tag_links(d, src, [t])} · {esc('、'.join(us))}" for t, us in c.shared_tags.items())
+        if c.shared_tags
+        else el("p", esc(L["no_shared_tags"]))
+    )
     return src, "\n".join(body)
 
 
@@ -82,25 +138,44 @@ def campaign_pages(d: SiteData) -> Pages:
     L, p = d.labels, d.paths
     pages: Pages = {}
     rows = []
-    for campaign, entries in sorted(d.by_campaign.items(),
-                                    key=lambda kv: max(e.date for e in kv[1]), reverse=True):
+    for campaign, entries in sorted(
+        d.by_campaign.items(), key=lambda kv: max(e.date for e in kv[1]), reverse=True
+    ):
         src, body = campaign_page(d, campaign)
         pages[src] = (campaign, body)
         units = sorted({e.unit for e in entries})
-        rows.append([link(p.href("campaigns/index.md", src), campaign), esc(len(units)),
-                     esc("、".join(units))])
-    pages["campaigns/index.md"] = (L["campaigns"], table(
-        [L["campaign"], L["unit_count"], L["units_reviewed"]], rows))
+        rows.append(
+            [
+                link(p.href("campaigns/index.md", src), campaign),
+                esc(len(units)),
+                esc("、".join(units)),
+            ]
+        )
+    pages["campaigns/index.md"] = (
+        L["campaigns"],
+        table([L["campaign"], L["unit_count"], L["units_reviewed"]], rows),
+    )
     return pages
 
 
 def tracking_page(d: SiteData) -> Pages:
     L = d.labels
     src = "tracking.md"
-    body = [el("h2", esc(L["per_unit_completion"])), table(
-        [L["unit"], L["action_count"], L["status_done"], L["done_ratio"]],
-        [[link(d.paths.href(src, d.paths.unit(u)), u), esc(n), esc(done),
-          pct(None if r is None else 100 * r)] for u, (n, done, r) in d.completion.items()])]
+    body = [
+        el("h2", esc(L["per_unit_completion"])),
+        table(
+            [L["unit"], L["action_count"], L["status_done"], L["done_ratio"]],
+            [
+                [
+                    link(d.paths.href(src, d.paths.unit(u)), u),
+                    esc(n),
+                    esc(done),
+                    pct(None if r is None else 100 * r),
+                ]
+                for u, (n, done, r) in d.completion.items()
+            ],
+        ),
+    ]
     for unit, rows in by_unit(d.open_rows).items():
         body += [el("h2", esc(unit)), action_table(d, src, rows)]
     if not d.open_rows:
@@ -132,22 +207,51 @@ def dashboard(d: SiteData, src: str = "index.md") -> Markup:
     """Counts, latest entries, overdue actions and campaigns, for the home page."""
     L, p = d.labels, d.paths
     overdue = [r for r in d.open_rows if r.overdue]
-    stats = [(L["entry_count"], len(d.entries)), (L["unit_count"], len(d.by_unit)),
-             (L["campaign_count"], len(d.by_campaign)), (L["open_actions"], len(d.open_rows)),
-             (L["overdue_actions"], len(overdue))]
-    out = [el("div", "".join(el("div", el("b", esc(v)) + esc(k), "stat") for k, v in stats),
-              "stats")]
+    stats = [
+        (L["entry_count"], len(d.entries)),
+        (L["unit_count"], len(d.by_unit)),
+        (L["campaign_count"], len(d.by_campaign)),
+        (L["open_actions"], len(d.open_rows)),
+        (L["overdue_actions"], len(overdue)),
+    ]
+    out = [
+        el("div", "".join(el("div", el("b", esc(v)) + esc(k), "stat") for k, v in stats), "stats")
+    ]
     out += [el("h2", esc(L["latest"])), entries_table(d, src, d.entries[:10])]
     if overdue:
-        out += [el("h2", link(p.href(src, "tracking.md"), L["overdue_actions"])),
-                action_table(d, src, sorted(overdue, key=lambda r: r.due)[:10], show_unit=True)]
+        out += [
+            el("h2", link(p.href(src, "tracking.md"), L["overdue_actions"])),
+            action_table(d, src, sorted(overdue, key=lambda r: r.due)[:10], show_unit=True),
+        ]
     out.append(el("h2", link(p.href(src, "campaigns/index.md"), L["dashboard_campaigns"])))
-    out.append(table([L["campaign"], L["unit_count"]], [
-        [link(p.href(src, p.campaign(c)), c), esc(len({e.unit for e in es}))]
-        for c, es in d.by_campaign.items()]))
+    out.append(
+        table(
+            [L["campaign"], L["unit_count"]],
+            [
+                [link(p.href(src, p.campaign(c)), c), esc(len({e.unit for e in es}))]
+                for c, es in d.by_campaign.items()
+            ],
+        )
+    )
     if d.failed:
         out += [el("h2", esc(L["invalid_entries"])), ul(esc(f) for f in d.failed)]
     return el("div", "\n".join(out), "fupan")
+
+
+def searchable(src: str) -> bool:
+    """Entries and campaign comparisons go in Material's search; listings would only
+    repeat their titles there."""
+    return src.startswith(("reviews/", "campaigns/")) and src != "campaigns/index.md"
+
+
+def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
+    """Files the pages use: style, the browse page's script and its data."""
+    files = resources.files("fupan.site").joinpath("assets")
+    return {
+        CSS: files.joinpath("fupan.css").read_text("utf-8"),
+        browse.SCRIPT: files.joinpath("browse.js").read_text("utf-8"),
+        browse.DATA: browse.browse_json(d, thesaurus),
+    }
 
 
 def all_pages(d: SiteData) -> Pages:
@@ -159,5 +263,5 @@ def all_pages(d: SiteData) -> Pages:
     pages.update(campaign_pages(d))
     pages.update(tracking_page(d))
     pages.update(listing_pages(d))
+    pages[browse.SRC] = (d.labels["browse"], browse.browse_page(d))
     return pages
-

@@ -44,27 +44,40 @@ def entry_link(d: SiteData, src: str, e: Entry) -> Markup:
 
 def entries_table(d: SiteData, src: str, entries: list[Entry], show_unit: bool = True) -> Markup:
     L = d.labels
-    headers = [L["date"], L["title"]] + ([L["unit"]] if show_unit else []) + [
-        L["campaign"], L["rating"], L["metric_completion"]]
+    headers = (
+        [L["date"], L["title"]]
+        + ([L["unit"]] if show_unit else [])
+        + [L["campaign"], L["rating"], L["metric_completion"]]
+    )
     rows = []
     for e in entries:
         row = [esc(e.date.isoformat()), entry_link(d, src, e)]
         if show_unit:
             row.append(link(d.paths.href(src, d.paths.unit(e.unit)), e.unit))
-        row += [link(d.paths.href(src, d.paths.campaign(e.campaign)), e.campaign),
-                stars(e.rating), pct(mean_completion(e))]
+        row += [
+            link(d.paths.href(src, d.paths.campaign(e.campaign)), e.campaign),
+            stars(e.rating),
+            pct(mean_completion(e)),
+        ]
         rows.append(row)
     return table(headers, rows)
 
 
 def action_table(d: SiteData, src: str, rows: list[ActionRow], show_unit: bool = False) -> Markup:
     L = d.labels
-    headers = ([L["unit"]] if show_unit else []) + [L["action"], L["owner"], L["due"],
-                                                    L["status"], L["from_entry"]]
+    headers = ([L["unit"]] if show_unit else []) + [
+        L["action"],
+        L["owner"],
+        L["due"],
+        L["status"],
+        L["from_entry"],
+    ]
     body = []
     for r in rows:
         cells = ([link(d.paths.href(src, d.paths.unit(r.unit)), r.unit)] if show_unit else []) + [
-            esc(r.action), esc(r.owner), esc(r.due.isoformat() if r.due else "–"),
+            esc(r.action),
+            esc(r.owner),
+            esc(r.due.isoformat() if r.due else "–"),
             status_badge(d, r.status, r.overdue),
             link(d.paths.href(src, d.paths.entry(r.id)), r.title),
         ]
@@ -102,25 +115,55 @@ def entry_page(d: SiteData, e: Entry) -> tuple[str, Markup]:
         out.append(render_markdown(e.parts.get(part, "")))
     if e.metrics:
         out.append(el("h2", esc(L["metrics"]), id="metrics"))
-        out.append(table([L["metric"], L["target"], L["actual"], L["completion"]], [
-            [esc(m.name), esc(f"{num(m.target)} {m.unit}".strip()),
-             esc(f"{num(m.actual)} {m.unit}".strip()), pct(m.completion)] for m in e.metrics]))
+        out.append(
+            table(
+                [L["metric"], L["target"], L["actual"], L["completion"]],
+                [
+                    [
+                        esc(m.name),
+                        esc(f"{num(m.target)} {m.unit}".strip()),
+                        esc(f"{num(m.actual)} {m.unit}".strip()),
+                        pct(m.completion),
+                    ]
+                    for m in e.metrics
+                ],
+            )
+        )
     if e.actions:
         out.append(el("h2", esc(L["actions"]), id="actions"))
         rows = _actions_of(d, e)
-        out.append(table(
-            [L["action"], L["owner"], L["due"], L["status"]],
-            [[esc(a.action), esc(a.owner or "–"), esc(a.due.isoformat() if a.due else "–"),
-              status_badge(d, a.status, overdue)] for a, overdue in rows],
-            row_classes=["overdue" if o else "" for _, o in rows]))
+        out.append(
+            table(
+                [L["action"], L["owner"], L["due"], L["status"]],
+                [
+                    [
+                        esc(a.action),
+                        esc(a.owner or "–"),
+                        esc(a.due.isoformat() if a.due else "–"),
+                        status_badge(d, a.status, overdue),
+                    ]
+                    for a, overdue in rows
+                ],
+                row_classes=["overdue" if o else "" for _, o in rows],
+            )
+        )
     others = [x for x in d.by_campaign[e.campaign] if x.id != e.id]
     if others:
         out.append(el("h2", esc(L["same_campaign"]), id="same-campaign"))
-        out.append(el("p", link(p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}: {e.campaign}")))
+        out.append(
+            el(
+                "p",
+                link(p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}: {e.campaign}"),
+            )
+        )
         out.append(ul(f"{entry_link(d, src, x)} · {esc(x.unit)}" for x in others))
     alike = d.similar.get(e.id) or []
     if alike:
         out.append(el("h2", esc(L["similar"]), id="similar"))
-        out.append(ul(f"{entry_link(d, src, x)} · {esc(x.unit)} · {esc(x.date.isoformat())}"
-                      for x in alike))
+        out.append(
+            ul(
+                f"{entry_link(d, src, x)} · {esc(x.unit)} · {esc(x.date.isoformat())}"
+                for x in alike
+            )
+        )
     return src, "\n".join(out)

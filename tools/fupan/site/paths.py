@@ -39,15 +39,23 @@ class Slugs:
 
 def safe_id(entry_id: str) -> str:
     """An entry id as a path: its own segments, each made safe."""
-    return "/".join(slug(part) if part in ("", ".", "..") or _UNSAFE.search(part) else part
-                    for part in entry_id.split("/"))
+    return "/".join(
+        slug(part) if part in ("", ".", "..") or _UNSAFE.search(part) else part
+        for part in entry_id.split("/")
+    )
 
 
 class Site:
     """Source paths of generated pages and the URLs MkDocs will give them."""
 
-    def __init__(self, units: list[str], campaigns: list[str], tags: list[str],
-                 categories: list[str], use_directory_urls: bool = True):
+    def __init__(
+        self,
+        units: list[str],
+        campaigns: list[str],
+        tags: list[str],
+        categories: list[str],
+        use_directory_urls: bool = True,
+    ):
         self.units, self.campaigns = Slugs(units), Slugs(campaigns)
         self.tags, self.categories = Slugs(tags), Slugs(categories)
         self.use_directory_urls = use_directory_urls

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import base
@@ -17,17 +16,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..synonyms import load_thesaurus
+from . import browse
 from .data import SiteData, site_data
 from .html import page
 from .labels import labels
-from .listings import all_pages, dashboard
+from .listings import CSS, all_pages, assets, dashboard, searchable
 
 log = logging.getLogger("mkdocs.plugins.fupan")
 
 DASHBOARD = "<!-- fupan:dashboard -->"
-CSS = "assets/fupan/fupan.css"
-NAV_PAGES = {"campaigns": "campaigns/index.md", "units": "units/index.md",
-             "tracking": "tracking.md", "tag_index": "tags/index.md"}
+NAV_PAGES = {
+    "browse": browse.SRC,
+    "campaigns": "campaigns/index.md",
+    "units": "units/index.md",
+    "tracking": "tracking.md",
+    "tag_index": "tags/index.md",
+}
 _UNPUBLISHED = re.compile(r"^publish:\s*(false|no|off)\s*$", re.M | re.I)
 
 
@@ -55,27 +59,32 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         for src, (title, body) in all_pages(self.data).items():
             # only section pages go in the nav: every entry in it would copy the whole
             # nav into every page and multiply the site's size
-            inclusion = InclusionLevel.INCLUDED if src in NAV_PAGES.values() else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src, content=page(title, body),
-                                        inclusion=inclusion))
-        css = resources.files("fupan.site").joinpath("assets", "fupan.css").read_text("utf-8")
-        files.append(File.generated(config, CSS, content=css))
+            nav = src in NAV_PAGES.values()
+            inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
+            content = page(title, body, searchable(src))
+            files.append(File.generated(config, src, content=content, inclusion=inclusion))
+        for dest, content in assets(self.data, self.thesaurus).items():
+            files.append(File.generated(config, dest, content=content))
         return files
 
     def _load(self, config) -> SiteData:
         try:
             kb = KnowledgeBase(self.root, self.config.reviews_dir)
             loaded = kb.load_all()
-            thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
+            self.thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
         except FupanError as e:
             raise PluginError(f"fupan: {e}") from None
         for problem in loaded.problems:
             (log.warning if problem.level == "error" else log.info)(str(problem))
-        failed = [f for f in loaded.failed
-                  if not _UNPUBLISHED.search((self.root / f).read_text("utf-8", "replace"))]
+        failed = [
+            f
+            for f in loaded.failed
+            if not _UNPUBLISHED.search((self.root / f).read_text("utf-8", "replace"))
+        ]
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
-        return site_data(loaded.entries, thesaurus, self.labels, today,
-                         config.use_directory_urls, failed)
+        return site_data(
+            loaded.entries, self.thesaurus, self.labels, today, config.use_directory_urls, failed
+        )
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if DASHBOARD in markdown:
