@@ -258,3 +258,10 @@ def test_two_writers_wait_for_each_other(tmp_path):
     assert [p.returncode for p in procs] == [0, 0], results
     with SearchIndex(kb).open().searcher() as s:
         assert s.doc_count() == 300
+
+
+def test_plain_output_when_piped(sample):
+    r = CliRunner().invoke(cli, ["--kb", str(sample.root), "search", "班组"])
+    assert r.exit_code == 0 and "\x1b[" not in r.stdout
+    first = r.stdout.splitlines()
+    assert first[0].startswith("1. ") and first[3].startswith("   reviews/")

@@ -229,3 +229,11 @@ def test_english_labels_and_plain_urls(tmp_path):
     page = (root / "site/reviews/2025/a.html").read_text("utf-8")
     assert ">Summary</h2>" in page and ">Reflection</h2>" in page
     assert 'href="../../units/第一分公司工会.html"' in page
+
+
+def test_fonts_never_come_from_another_host(tmp_path):
+    root = make_kb(tmp_path, {"2025/a.md": entry()})
+    cfg = root / "mkdocs.yml"
+    cfg.write_text(cfg.read_text().replace("  font: false\n", ""))
+    assert build(root, "--strict").returncode == 0
+    assert "fonts.googleapis" not in (root / "site/index.html").read_text("utf-8")

@@ -74,7 +74,9 @@ def _choose(label: str, options: list[str], default: str | None = None) -> str:
 def new(kb: KnowledgeBase, unit, campaign, title, date, category, author, slug) -> None:
     """Create a new entry from the template and print its path.
 
-    Asks for what is not given as an option. Never overwrites a file.
+    Asks for what is not given as an option; with --unit and --campaign given it
+    asks nothing (title and date default to CAMPAIGN复盘（UNIT） and today).
+    Never overwrites a file.
 
     \b
     Examples:
@@ -82,6 +84,7 @@ def new(kb: KnowledgeBase, unit, campaign, title, date, category, author, slug) 
       fupan new --unit 第一分公司工会 --campaign 2026年职工春季运动会 --date 2026-04-20
     """
     units = kb.units
+    asking = not (unit and campaign)  # a script gives both; then defaults fill the rest
     if not unit:
         unit = _choose("Unit (number or name)", [u.name for u in units.units])
     resolved = units.resolve(unit)
@@ -94,10 +97,13 @@ def new(kb: KnowledgeBase, unit, campaign, title, date, category, author, slug) 
     if not campaign:
         known = sorted({e.campaign for e in kb.load_all().entries}, reverse=True)[:15]
         campaign = _choose("Campaign (number, or a new name)", known)
-    title = title or click.prompt("Title", default=f"{campaign}复盘（{resolved}）", err=True)
+    default_title = f"{campaign}复盘（{resolved}）"
+    if not title:
+        title = click.prompt("Title", default=default_title, err=True) if asking else default_title
     if date is None:
         today = dt.date.today().isoformat()
-        date = DATE.convert(click.prompt("Date", default=today, err=True), None, None)
+        answer = click.prompt("Date", default=today, err=True) if asking else today
+        date = DATE.convert(answer, None, None)
     path = new_entry_path(kb.reviews, date, slug or f"{campaign}-{resolved}")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as f:  # "x": never overwrite

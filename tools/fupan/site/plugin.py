@@ -47,6 +47,9 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         theme_language = str(config.theme.get("language") or "zh")
         self.labels = labels(self.config.language or theme_language)
         config.extra_css.append(CSS)
+        if config.theme.get("font") is not False:  # Google Fonts would leave the intranet
+            log.info("fupan: theme.font set to false, so pages load no fonts from other hosts")
+            config.theme["font"] = False
         if config.nav is not None:  # keep the nav small: sections, never every entry
             config.nav = list(config.nav) + self._nav()
         return config
