@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from fupan.kb import KnowledgeBase
 
 QUERIES = Path(__file__).parent / "data" / "site_queries.yml"

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
-
 from fupan.kb import KnowledgeBase
 
 from .conftest import ROOT, SAMPLE
@@ -19,8 +18,13 @@ from .queries import labelled, recall_at_10
 from .test_site import build
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = pytest.mark.browser
@@ -41,8 +45,9 @@ def server(tmp_path_factory):
         src = SAMPLE / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
     assert build(root, "--strict").returncode == 0
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
-                                functools.partial(Quiet, directory=str(root / "site")))
+    httpd = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site"))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
@@ -94,10 +99,12 @@ def material_ids(page, query: str) -> list[str]:
     page.fill("input.md-search__input", query)
     page.keyboard.press("End")  # Material reacts to key events, not to fill alone
     page.wait_for_function(
-        "() => /\\d|没有/.test(document.querySelector('.md-search-result__meta').textContent)")
+        "() => /\\d|没有/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     page.wait_for_timeout(200)
     hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > li > a", "as => as.map(a => a.href)")
+        ".md-search-result__list > li > a", "as => as.map(a => a.href)"
+    )
     return ids_of(hrefs)
 
 
@@ -141,11 +148,14 @@ def test_typing_updates_results_and_url(page, server):
     assert "超支" in page.url or "%E8%B6%85%E6%94%AF" in page.url
 
 
-@pytest.mark.parametrize("facet,value,shown", [
-    ("unit", "第一分公司工会", "第一分公司工会"),
-    ("campaign", "2025年安全生产月", "2025年安全生产月"),
-    ("year", "2024", "2024-"),
-])
+@pytest.mark.parametrize(
+    "facet,value,shown",
+    [
+        ("unit", "第一分公司工会", "第一分公司工会"),
+        ("campaign", "2025年安全生产月", "2025年安全生产月"),
+        ("year", "2024", "2024-"),
+    ],
+)
 def test_facets_filter_and_keep_state_in_url(page, server, facet, value, shown):
     page.goto(f"{server}browse/")
     page.wait_for_selector("form.fupan-browse.ready")
@@ -165,8 +175,11 @@ def test_category_and_tag_facets(page, server, facet, value):
     page.wait_for_selector("form.fupan-browse.ready")
     found = ids_of(page.eval_on_selector_all(".fupan-results a", "as => as.map(a => a.href)"))
     entries = {e.id: e for e in KnowledgeBase(SAMPLE).load_all().entries if e.publish}
-    expected = {i for i, e in entries.items()
-                if (e.category == value if facet == "category" else value in e.tags)}
+    expected = {
+        i
+        for i, e in entries.items()
+        if (e.category == value if facet == "category" else value in e.tags)
+    }
     assert set(found) == expected
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from fupan import __version__
 from fupan.cli import cli
 
@@ -33,16 +32,22 @@ def test_version():
 
 
 def test_check_reports_and_counts(kb_factory):
-    kb = kb_factory({
-        "2025/good.md": entry(),
-        "2025/bad.md": entry(title="坏的", extra="rating: 9\n"),
-        "2025/broken.md": "no front matter",
-        "_draft.md": "not an entry",
-    })
+    kb = kb_factory(
+        {
+            "2025/good.md": entry(),
+            "2025/bad.md": entry(title="坏的", extra="rating: 9\n"),
+            "2025/broken.md": "no front matter",
+            "_draft.md": "not an entry",
+        }
+    )
     r = run("--kb", str(kb), "check", code=1)
     lines = r.stdout.splitlines()
-    assert "reviews/2025/bad.md:6: error: 'rating' must be a whole number from 1 to 5, not 9" in lines
-    assert any(line.startswith("reviews/2025/broken.md:1: error: no front matter") for line in lines)
+    assert (
+        "reviews/2025/bad.md:6: error: 'rating' must be a whole number from 1 to 5, not 9" in lines
+    )
+    assert any(
+        line.startswith("reviews/2025/broken.md:1: error: no front matter") for line in lines
+    )
     assert lines[-1] == "3 entries read, 1 valid, 2 errors, 0 warnings"
     problems = json.loads(run("--kb", str(kb), "check", "--json", code=1).stdout)
     assert {p["path"] for p in problems} == {"reviews/2025/bad.md", "reviews/2025/broken.md"}
@@ -77,15 +82,38 @@ def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
 
 def test_new_with_flags_writes_a_valid_entry(kb_factory):
     kb = kb_factory({})
-    r = run("--kb", str(kb), "new", "--unit", "一分工会", "--campaign", "2026年职工篮球赛",
-            "--date", "2026/5/1", "--author", "张敏")
+    r = run(
+        "--kb",
+        str(kb),
+        "new",
+        "--unit",
+        "一分工会",
+        "--campaign",
+        "2026年职工篮球赛",
+        "--date",
+        "2026/5/1",
+        "--author",
+        "张敏",
+    )
     path = kb / r.stdout.strip()
     assert path.parent == kb / "reviews/2026" and path.exists()
     text = path.read_text("utf-8")
     assert "title: 2026年职工篮球赛复盘（第一分公司工会）" in text and "原计划是什么" in text
     assert run("--kb", str(kb), "check").stdout.endswith("1 valid, 0 errors, 0 warnings\n")
-    again = CliRunner().invoke(cli, ["--kb", str(kb), "new", "--unit", "一分工会", "--campaign",
-                                     "2026年职工篮球赛", "--date", "2026-05-01"])
+    again = CliRunner().invoke(
+        cli,
+        [
+            "--kb",
+            str(kb),
+            "new",
+            "--unit",
+            "一分工会",
+            "--campaign",
+            "2026年职工篮球赛",
+            "--date",
+            "2026-05-01",
+        ],
+    )
     assert again.exit_code == 1 and "already exists" in again.output
     assert path.read_text("utf-8") == text  # never overwritten
 
@@ -101,8 +129,20 @@ def test_new_asks_for_what_is_missing(kb_factory):
 
 def test_new_refuses_unknown_unit(kb_factory):
     kb = kb_factory({})
-    r = CliRunner().invoke(cli, ["--kb", str(kb), "new", "--unit", "第一分公司公会",
-                                 "--campaign", "x", "--date", "2026-01-01"])
+    r = CliRunner().invoke(
+        cli,
+        [
+            "--kb",
+            str(kb),
+            "new",
+            "--unit",
+            "第一分公司公会",
+            "--campaign",
+            "x",
+            "--date",
+            "2026-01-01",
+        ],
+    )
     assert r.exit_code == 2 and "did you mean 第一分公司工会?" in r.output
 
 
