@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -12,9 +13,33 @@ from .. import __version__
 from ..errors import FupanError
 from .common import Context
 
+# command -> module that defines it; a module is imported only when its command runs,
+# so `fupan check` never pays for loading the Chinese dictionary or Whoosh
+COMMANDS = {
+    "init": "authoring",
+    "new": "authoring",
+    "check": "authoring",
+    "index": "searching",
+    "search": "searching",
+    "related": "searching",
+    "actions": "reports",
+    "compare": "reports",
+    "recurring": "reports",
+    "stats": "reports",
+}
+
 
 class FupanGroup(click.Group):
-    """Shows fupan's own errors as one clear line instead of a traceback."""
+    """Loads commands on demand, and shows fupan's own errors as one clear line."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"{__name__}.{COMMANDS[name]}")
+        return getattr(module, name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -43,17 +68,6 @@ def cli(ctx: click.Context, kb: Path | None) -> None:
     """
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     ctx.obj = Context(kb)
-
-
-def _register() -> None:
-    from . import authoring, reports, searching
-
-    for module in (authoring, searching, reports):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -123,6 +123,3 @@ def init(folder: Path, name: str | None) -> None:
     """
     for path in init_kb(folder, name):
         click.echo(f"created {path}")
-
-
-COMMANDS = [init, new, check]

@@ -9,8 +9,6 @@ import click
 from ..compare import compare as run_compare
 from ..errors import FupanError
 from ..kb import KnowledgeBase
-from ..lessons import stats as run_stats
-from ..recurring import recurring as run_recurring
 from ..synonyms import load_thesaurus
 from ..tracking import action_rows
 from .common import DATE, emit, json_option, pass_kb, table_options
@@ -162,6 +160,8 @@ def recurring(kb: KnowledgeBase, min_units, min_years, limit, as_json, as_csv) -
       fupan recurring
       fupan recurring --min-units 3 --json
     """
+    from ..recurring import recurring as run_recurring  # loads the segmenter: only here
+
     report = run_recurring(
         _entries(kb), load_thesaurus(kb.reviews / "synonyms.yml"), min_units, min_years
     )
@@ -199,6 +199,9 @@ def stats(kb: KnowledgeBase, as_json: bool) -> None:
       fupan stats
       fupan stats --json
     """
+    from ..lessons import stats as run_stats  # loads the segmenter: only here
+    from ..recurring import recurring as run_recurring
+
     entries = _entries(kb)
     report = run_recurring(entries, load_thesaurus(kb.reviews / "synonyms.yml"))
     s = run_stats(entries, report.relapses)
@@ -228,6 +231,3 @@ def stats(kb: KnowledgeBase, as_json: bool) -> None:
     emit(None, ["campaign", "entries"], list(s.by_campaign.items()))
     click.echo("")
     emit(None, ["year", "entries"], list(s.by_year.items()))
-
-
-COMMANDS = [actions, compare, recurring, stats]

@@ -160,6 +160,3 @@ def related(kb: KnowledgeBase, plan, limit: int, as_json: bool) -> None:
             click.echo(f"   □ {a['action']} ({a['owner']}, {a['due']}, {a['status']})")
         click.echo("")
     sys.stdout.flush()
-
-
-COMMANDS = [index, search, related]
