@@ -12,7 +12,7 @@ from .analysis import word_analyzer, words
 from .errors import FupanError
 from .index import TEXT_FIELDS, SearchIndex
 from .kb import KnowledgeBase
-from .search import Hit, _hit
+from .search import Hit, make_hit
 from .snippets import snippet
 from .synonyms import load_thesaurus
 
@@ -81,7 +81,7 @@ def related(kb: KnowledgeBase, plan: str, limit: int = 5) -> tuple[list[str], li
         out = []
         for r in results:
             fields = r.fields()
-            hit = _hit(fields, r.score, surfaces, None)
+            hit = make_hit(fields, r.score, surfaces, None)
             out.append(
                 Related(
                     hit,

@@ -97,7 +97,7 @@ def filter_query(kb: KnowledgeBase, reader, f: Filters) -> Q.Query | None:
     return parts[0] if len(parts) == 1 else Q.And(parts)
 
 
-def _hit(fields: dict, score_: float, surfaces: list[str], part: str | None) -> Hit:
+def make_hit(fields: dict, score_: float, surfaces: list[str], part: str | None) -> Hit:
     texts = {p: fields.get(p, "") for p in PARTS}
     scored = {p: score(texts[p], surfaces) for p in ([part] if part else PARTS)}
     best = max(scored, key=lambda p: scored[p]) if scored else "summary"
@@ -156,7 +156,7 @@ def search(
     with ix.searcher() as searcher:
         fq = filter_query(kb, searcher.reader(), filters)
         results = searcher.search(q, filter=fq, limit=filters.limit)
-        hits = [_hit(r.fields(), r.score, surfaces, filters.part) for r in results]
+        hits = [make_hit(r.fields(), r.score, surfaces, filters.part) for r in results]
         total = len(results)
         suggestion = suggest(searcher, text) if not hits else None
     return Results(hits, total, suggestion, store.failed_paths())
