@@ -33,32 +33,38 @@ from .model import Entry
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
-TEXT_FIELDS = ("title", "tags", "summary", "reflection", "improvement")
-GRAM_FIELDS = {f: f"g_{f}" for f in TEXT_FIELDS}
-BOOSTS = {"title": 3.0, "tags": 2.0, "summary": 1.0, "reflection": 1.0, "improvement": 1.0}
+SCHEMA_VERSION = 3
+STORED_TEXT = ("title", "tags", "summary", "reflection", "improvement")
+# One word field and one character-pair field, not one per part: each field costs a
+# posting per distinct term and a matcher per query term, and Whoosh is pure Python.
+# Title and tags weigh more by repetition; the part that matched is found from the
+# stored text afterwards.
+TITLE_REPEAT, TAGS_REPEAT = 3, 2
+WORDS, GRAMS, SPELL = "words", "grams", "spell"
 GRAM_BOOST = 0.3  # character pairs find more but mean less than words
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LATIN = re.compile(r"[A-Za-z]{3,}")
 
 
 def make_schema() -> Schema:
-    words, grams = word_analyzer(), bigram_analyzer()
-    fields: dict = {
-        "id": ID(stored=True, unique=True, sortable=True),
-        "sig": ID(sortable=True),
-        "path": STORED(),
-        "unit": ID(stored=True),
-        "campaign": ID(stored=True),
-        "category": ID(stored=True),
-        "tag": KEYWORD(lowercase=True, commas=True),
-        "date": DATETIME(stored=True),
-        "publish": BOOLEAN(stored=True),
-        "actions": STORED(),
-    }
-    for name in TEXT_FIELDS:
-        fields[name] = TEXT(words, stored=True, field_boost=BOOSTS[name], spelling=True)
-        fields[GRAM_FIELDS[name]] = TEXT(grams, field_boost=BOOSTS[name] * GRAM_BOOST)
-    return Schema(**fields)
+    return Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        sig=ID(sortable=True),
+        path=STORED(),
+        unit=ID(stored=True),
+        campaign=ID(stored=True),
+        category=ID(stored=True),
+        tag=KEYWORD(lowercase=True, commas=True),
+        date=DATETIME(stored=True),
+        publish=BOOLEAN(stored=True),
+        actions=STORED(),
+        **{
+            WORDS: TEXT(word_analyzer(), phrase=False),
+            GRAMS: TEXT(bigram_analyzer(), phrase=False, field_boost=GRAM_BOOST),
+            SPELL: KEYWORD(lowercase=True),
+        },  # English words unstemmed, for "did you mean"  # English words unstemmed, for "did you mean"
+        **{name: STORED() for name in STORED_TEXT},
+    )
 
 
 def signature(path: Path) -> str:
@@ -75,7 +81,10 @@ def document(entry: Entry, sig: str) -> dict:
             for part in ("summary", "reflection", "improvement")
         },
     }
-    doc = {
+    parts = "\n".join(texts[p] for p in ("summary", "reflection", "improvement"))
+    weighted = "\n".join([texts["title"]] * TITLE_REPEAT + [texts["tags"]] * TAGS_REPEAT + [parts])
+    everything = "\n".join([texts["title"], texts["tags"], parts])
+    return {
         "id": entry.id,
         "sig": sig,
         "path": entry.path,
@@ -94,10 +103,11 @@ def document(entry: Entry, sig: str) -> dict:
             }
             for a in entry.actions
         ],
+        WORDS: weighted,
+        GRAMS: everything,
+        SPELL: " ".join(sorted({w.lower() for w in _LATIN.findall(everything)})),
         **texts,
     }
-    doc.update({GRAM_FIELDS[name]: text for name, text in texts.items()})
-    return doc
 
 
 @dataclass

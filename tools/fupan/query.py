@@ -12,18 +12,17 @@ matches more of the query ranks higher, one that matches part of it still appear
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from .analysis import CJK, has_cjk, words
+from .analysis import CJK, words
 from .errors import QueryError
-from .index import GRAM_FIELDS, TEXT_FIELDS
+from .index import GRAMS, WORDS
 from .synonyms import Thesaurus
 
 SYNONYM_BOOST = 0.5
 COORDINATION = 0.9
-PHRASE_BONUS = 8.0
 _TOKEN = re.compile(r'([+-]?)"([^"]*)"|(\S+)')
 
 
@@ -67,94 +66,84 @@ def parse(text: str) -> list[Clause]:
     return clauses
 
 
-def _gram_query(text: str, fields: list[str]) -> Q.Query | None:
+@dataclass
+class Built:
+    """A query for Whoosh, and what only the stored text can tell."""
+
+    query: Q.Query
+    surfaces: list[str] = field(default_factory=list)  # strings worth highlighting
+    phrases: list[str] = field(default_factory=list)  # a hit must hold each verbatim
+    runs: list[str] = field(default_factory=list)  # unquoted text; verbatim ranks higher
+
+
+def _pairs(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _gram_query(text: str) -> Q.Query | None:
     """Character pairs of the Chinese in ``text``; a lone character matches as a prefix."""
-    gfields = [GRAM_FIELDS[f] for f in fields]
     subs: list[Q.Query] = []
     for run in CJK.findall(text):
         if len(run) == 1:
-            subs += [Q.Prefix(g, run) for g in gfields]
+            subs.append(Q.Prefix(GRAMS, run))
         else:
-            pairs = [run[i : i + 2] for i in range(len(run) - 1)]
-            subs += [Q.Term(g, pair) for g in gfields for pair in pairs]
-            if len(run) > 2:  # the exact run of characters counts most
-                subs += [Q.Phrase(g, pairs, boost=PHRASE_BONUS) for g in gfields]
+            subs += [Q.Term(GRAMS, pair) for pair in _pairs(run)]
     if not subs:
         return None
     return subs[0] if len(subs) == 1 else Q.Or(subs)
 
 
-def _phrase_query(text: str, fields: list[str]) -> Q.Query:
-    """An exact phrase: consecutive character pairs for Chinese, consecutive words else."""
+def _phrase_query(text: str) -> Q.Query:
+    """Entries holding every pair and word of a phrase; the stored text then decides."""
     parts: list[Q.Query] = []
     for run in CJK.findall(text):
-        pairs = [run[i : i + 2] for i in range(len(run) - 1)]
-        if not pairs:
-            parts.append(_gram_query(run, fields))
-        else:
-            parts.append(Q.Or([Q.Phrase(GRAM_FIELDS[f], pairs) for f in fields]))
-    rest = CJK.sub(" ", text)
-    latin = words(rest)
-    if latin:
-        parts.append(
-            Q.Or([Q.Phrase(f, latin) if len(latin) > 1 else Q.Term(f, latin[0]) for f in fields])
-        )
+        parts += [Q.Term(GRAMS, p) for p in _pairs(run)] or [Q.Prefix(GRAMS, run)]
+    parts += [Q.Term(WORDS, w) for w in words(CJK.sub(" ", text))]
     if not parts:
         raise QueryError(f'"{text}" has no words to search for')
     return parts[0] if len(parts) == 1 else Q.And(parts)
 
 
-def _word_query(
-    text: str, fields: list[str], thesaurus: Thesaurus, surfaces: list[str]
-) -> Q.Query | None:
-    terms = words(text)
+def _word_query(text: str, thesaurus: Thesaurus, surfaces: list[str]) -> Q.Query | None:
     subs: list[Q.Query] = []
     surfaces.append(text)
-    for term in terms:
-        subs.append(Q.Or([Q.Term(f, term) for f in fields]))
+    for term in words(text):
+        subs.append(Q.Term(WORDS, term))
         surfaces.append(term)
         for syn in sorted(thesaurus.synonyms(term)):
-            surfaces.append(syn)
             syn_terms = words(syn)
             if syn_terms:
-                subs.append(
-                    Q.Or(
-                        [
-                            Q.And([Q.Term(f, t) for t in syn_terms])
-                            if len(syn_terms) > 1
-                            else Q.Term(f, syn_terms[0])
-                            for f in fields
-                        ],
-                        boost=SYNONYM_BOOST,
-                    )
-                )
-    if has_cjk(text):
-        gq = _gram_query(text, fields)
-        if gq is not None:
-            subs.append(gq)
+                surfaces.append(syn)
+                terms = [Q.Term(WORDS, t) for t in syn_terms]
+                subs.append(terms[0] if len(terms) == 1 else Q.And(terms))
+                subs[-1] = subs[-1].with_boost(SYNONYM_BOOST)
+    gq = _gram_query(text)
+    if gq is not None:
+        subs.append(gq)
     if not subs:
         return None
     return subs[0] if len(subs) == 1 else Q.Or(subs, scale=COORDINATION)
 
 
-def build(text: str, thesaurus: Thesaurus, part: str | None = None) -> tuple[Q.Query, list[str]]:
-    """The Whoosh query for ``text`` and the strings worth highlighting in hits."""
-    fields = [part] if part else list(TEXT_FIELDS)
-    surfaces: list[str] = []
+def build(text: str, thesaurus: Thesaurus) -> Built:
+    """The Whoosh query for ``text`` and what to check in the hits' stored text."""
+    built = Built(Q.NullQuery)
     optional, required, excluded = [], [], []
     for clause in parse(text):
         if clause.phrase:
-            q = _phrase_query(clause.text, fields)
+            q = _phrase_query(clause.text)
             if not clause.excluded:
-                surfaces.append(clause.text)
+                built.surfaces.append(clause.text)
+                built.phrases.append(clause.text)
         else:
-            q = _word_query(clause.text, fields, thesaurus, [] if clause.excluded else surfaces)
+            q = _word_query(clause.text, thesaurus, [] if clause.excluded else built.surfaces)
+            if not clause.excluded and len(clause.text) > 1:
+                built.runs.append(clause.text)
         if q is None:
             continue
         (excluded if clause.excluded else required if clause.required else optional).append(q)
     if not optional and not required:
         raise QueryError("the query has only words too common to search for; add a specific word")
-    q: Q.Query
     if required:
         must = required[0] if len(required) == 1 else Q.And(required)
         q = Q.AndMaybe(must, Q.Or(optional, scale=COORDINATION)) if optional else must
@@ -162,4 +151,6 @@ def build(text: str, thesaurus: Thesaurus, part: str | None = None) -> tuple[Q.Q
         q = optional[0] if len(optional) == 1 else Q.Or(optional, scale=COORDINATION)
     if excluded:
         q = Q.AndNot(q, Q.Or(excluded))
-    return q, list(dict.fromkeys(s for s in surfaces if s.strip()))
+    built.query = q
+    built.surfaces = list(dict.fromkeys(s for s in built.surfaces if s.strip()))
+    return built

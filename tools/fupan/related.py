@@ -10,7 +10,7 @@ from whoosh import query as Q
 
 from .analysis import word_analyzer, words
 from .errors import FupanError
-from .index import TEXT_FIELDS, SearchIndex
+from .index import WORDS, SearchIndex
 from .kb import KnowledgeBase
 from .search import Hit, make_hit
 from .snippets import snippet
@@ -41,7 +41,7 @@ def key_terms(reader, text: str, limit: int = MAX_TERMS) -> list[tuple[str, floa
     n = max(reader.doc_count(), 1)
     weights = {}
     for term, tf in counts.items():
-        df = max(reader.doc_frequency(f, term) for f in TEXT_FIELDS)
+        df = reader.doc_frequency(WORDS, term)
         if df:  # a word no entry uses cannot find anything
             weights[term] = (1 + math.log(tf)) * math.log(1 + n / df)
     return sorted(weights.items(), key=lambda kv: -kv[1])[:limit]
@@ -68,14 +68,12 @@ def related(kb: KnowledgeBase, plan: str, limit: int = 5) -> tuple[list[str], li
         surfaces = []
         for term, weight in terms:
             boost = weight / top
-            subs.append(Q.Or([Q.Term(f, term) for f in TEXT_FIELDS], boost=boost))
+            subs.append(Q.Term(WORDS, term, boost=boost))
             surfaces.append(term)
             for syn in thesaurus.synonyms(term):
                 syn_terms = words(syn)
                 if len(syn_terms) == 1:
-                    subs.append(
-                        Q.Or([Q.Term(f, syn_terms[0]) for f in TEXT_FIELDS], boost=boost / 2)
-                    )
+                    subs.append(Q.Term(WORDS, syn_terms[0], boost=boost / 2))
                     surfaces.append(syn)
         results = searcher.search(Q.Or(subs, scale=0.9), limit=limit)
         out = []

@@ -8,14 +8,16 @@ from dataclasses import asdict, dataclass, field
 from whoosh import query as Q
 
 from .errors import FupanError
-from .index import SearchIndex
+from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
 from .kb import KnowledgeBase
 from .model import PARTS
-from .query import build, parse
+from .query import Built, build, parse
 from .snippets import score, snippet
 from .synonyms import load_thesaurus
 
 PART_NAMES = ("summary", "reflection", "improvement")
+RERANK_WINDOW = 50
+VERBATIM_BONUS = 0.5
 
 
 @dataclass
@@ -131,13 +133,23 @@ def suggest(searcher, text: str) -> str | None:
     for clause in parse(text):
         word = clause.text
         if not clause.phrase:
-            for fieldname in ("title", "tags", "summary", "reflection", "improvement"):
-                found = searcher.suggest(fieldname, word.lower(), limit=1)
-                if found and found[0] != word.lower():
-                    word, changed = found[0], True
-                    break
+            field = SPELL if word.isascii() else WORDS  # Chinese words are not stemmed
+            found = searcher.suggest(field, word.lower(), limit=1)
+            if found and found[0] != word.lower():
+                word, changed = found[0], True
         out.append(f'"{word}"' if clause.phrase else word)
     return " ".join(out) if changed else None
+
+
+def _text(fields: dict) -> str:
+    return "\n".join(fields.get(name) or "" for name in STORED_TEXT).lower()
+
+
+def _keep(fields: dict, built: Built, part: str | None) -> bool:
+    """What the index cannot check: exact phrases, and the part searched."""
+    if built.phrases and not all(p.lower() in _text(fields) for p in built.phrases):
+        return False
+    return not part or score(fields.get(part) or "", built.surfaces) > 0
 
 
 def search(
@@ -150,13 +162,25 @@ def search(
     store = SearchIndex(kb)
     if refresh:
         store.refresh()
-    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
-    q, surfaces = build(text, thesaurus, filters.part)
+    built = build(text, load_thesaurus(kb.reviews / "synonyms.yml"))
+    checked = bool(built.phrases or filters.part)
     ix = store.open()
     with ix.searcher() as searcher:
         fq = filter_query(kb, searcher.reader(), filters)
-        results = searcher.search(q, filter=fq, limit=filters.limit)
-        hits = [make_hit(r.fields(), r.score, surfaces, filters.part) for r in results]
-        total = len(results)
+        # rank a window of the best a second time on the stored text: the query's own
+        # words verbatim count most; phrases and --part are checked there too
+        window = None if checked else max(RERANK_WINDOW, filters.limit)
+        results = searcher.search(built.query, filter=fq, limit=window)
+        found = []
+        for r in results:
+            fields = r.fields()
+            if checked and not _keep(fields, built, filters.part):
+                continue
+            body = _text(fields)
+            verbatim = sum(run.lower() in body for run in built.runs)
+            found.append((r.score * (1 + VERBATIM_BONUS * verbatim), fields))
+        total = len(found) if checked else len(results)
+        found.sort(key=lambda sf: -sf[0])
+        hits = [make_hit(f, s, built.surfaces, filters.part) for s, f in found[: filters.limit]]
         suggestion = suggest(searcher, text) if not hits else None
     return Results(hits, total, suggestion, store.failed_paths())

@@ -79,7 +79,7 @@ def _line_map(node: yaml.Node, base: int, prefix: Path_, out: dict, dups: list) 
             _line_map(item, base, (*prefix, i), out, dups)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed
     """The safe loader, minus YAML's own dates: fupan reads every date itself, so
     an impossible day such as 2025-13-01 gets a clear message, not a crash."""
 
