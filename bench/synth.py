@@ -185,7 +185,11 @@ def _sentences(paragraph: str) -> Iterable[str]:
 
 def _part_of(heading: str) -> str | None:
     """Which part a level-2 heading names: the earliest part word in it decides."""
-    words = {"summary": ("总结", "回顾"), "reflection": ("反思", "分析"), "improvement": ("改进", "提升")}
+    words = {
+        "summary": ("总结", "回顾"),
+        "reflection": ("反思", "分析"),
+        "improvement": ("改进", "提升"),
+    }
     found = [(heading.find(w), p) for p, ws in words.items() for w in ws if w in heading]
     return min(found)[1] if found else None
 
@@ -351,7 +355,9 @@ class _Writer:
 
     def metrics(self, category: str) -> list[tuple[str, int, int, str]]:
         rng = self.rng
-        pool = self.pools.metrics.get(category) or [m for ms in self.pools.metrics.values() for m in ms]
+        pool = self.pools.metrics.get(category) or [
+            m for ms in self.pools.metrics.values() for m in ms
+        ]
         out = []
         for name, target, unit in rng.sample(pool, min(len(pool), rng.randint(2, 4))):
             if unit == "%":
@@ -431,8 +437,9 @@ class _Writer:
         reflection = self.text(category, "reflection", year, PART_CHARS["reflection"])
         if rng.random() < 0.5 and pools.subheadings:
             chunks = self.paragraphs(reflection, most=5)
-            for heading, chunk in zip(rng.sample(pools.subheadings, len(chunks)), chunks,
-                                      strict=False):
+            for heading, chunk in zip(
+                rng.sample(pools.subheadings, len(chunks)), chunks, strict=False
+            ):
                 out += [f"### {heading}", "", chunk, ""]
         else:
             for n, chunk in enumerate(self.paragraphs(reflection), 1):
@@ -441,7 +448,8 @@ class _Writer:
         out += [f"## {rng.choice(pools.headings['improvement'])}", ""]
         improvement = self.text(category, "improvement", year, PART_CHARS["improvement"])
         items = [
-            f"{a}，{rng.choice(_QUARTERS)}季度前完成。" if _CJK.search(a) else f"{a}." for a in actions
+            f"{a}，{rng.choice(_QUARTERS)}季度前完成。" if _CJK.search(a) else f"{a}."
+            for a in actions
         ]
         items += self.paragraphs(improvement, most=2)
         out += [f"{n}. {item}" for n, item in enumerate(items, 1)]
@@ -465,8 +473,9 @@ def _plan(pools: Pools, n: int, rng: random.Random) -> list[tuple[str, str, str,
         for name, _, aliases, unit_slug in rng.sample(UNITS, rng.randint(MIN_UNITS, MAX_UNITS)):
             written = rng.choice(aliases) if aliases and rng.random() < 0.2 else name
             suffix = f"-p{phase}" if phase > 1 else ""
-            plan.append((campaign, base, category, written, f"{year}/{slug}-{unit_slug}{suffix}.md",
-                         year))
+            plan.append(
+                (campaign, base, category, written, f"{year}/{slug}-{unit_slug}{suffix}.md", year)
+            )
             if len(plan) == n:
                 break
     return plan
@@ -525,6 +534,8 @@ def generate(out: Path, n: int, seed: int = 0, samples: Path = SAMPLES) -> Path:
     (out / "mkdocs.yml").write_text(_mkdocs_yml(n), "utf-8")
     (out / "docs" / "index.md").write_text(INDEX_MD, "utf-8")
     (reviews / "units.yml").write_text(_units_yml(), "utf-8")
+    if (samples / "synonyms.yml").is_file():  # query expansion costs time too: keep it real
+        shutil.copyfile(samples / "synonyms.yml", reviews / "synonyms.yml")
     writer = _Writer(pools, rng)
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         (reviews / str(year)).mkdir()

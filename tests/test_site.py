@@ -107,10 +107,17 @@ def test_listings_and_dashboard(sample_site):
     assert "最新复盘" in home and "逾期措施" in home
 
 
+def test_recurring_page(sample_site):
+    page = (sample_site / "recurring/index.html").read_text("utf-8")
+    assert "改进后又出现的问题" in page
+    assert 'href="../reviews/2024/spring-games-branch1/"' in page  # fixed there, back later
+    assert 'href="../tags/职工参与度/"' in page
+
+
 def test_nav_holds_sections_not_entries(sample_site):
     home = (sample_site / "index.html").read_text("utf-8")
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
-    assert "tracking/" in links and "campaigns/" in links and "units/" in links
+    assert {"tracking/", "campaigns/", "units/", "recurring/", "browse/", "tags/"} <= set(links)
     assert not [h for h in links if h.startswith("reviews/")]
 
 
@@ -222,7 +229,9 @@ def test_english_labels_and_plain_urls(tmp_path):
     root = make_kb(tmp_path, {"2025/a.md": entry(extra="tags: [报名]\n")})
     cfg = root / "mkdocs.yml"
     cfg.write_text(
-        cfg.read_text().replace("  font: false\n", "  font: false\n  language: en\n")
+        cfg.read_text()
+        .replace("  font: false\n", "  font: false\n  language: en\n")
+        .replace("  - fupan\n", "  - fupan:\n      today: 2025-05-01\n")  # a YAML date
         + "use_directory_urls: false\n"
     )
     assert build(root, "--strict").returncode == 0
@@ -237,3 +246,11 @@ def test_fonts_never_come_from_another_host(tmp_path):
     cfg.write_text(cfg.read_text().replace("  font: false\n", ""))
     assert build(root, "--strict").returncode == 0
     assert "fonts.googleapis" not in (root / "site/index.html").read_text("utf-8")
+
+
+def test_bad_today_option_is_one_clear_line(tmp_path):
+    root = make_kb(tmp_path, {"2025/a.md": entry()})
+    cfg = root / "mkdocs.yml"
+    cfg.write_text(cfg.read_text().replace("  - fupan\n", "  - fupan:\n      today: 上周\n"))
+    r = build(root)
+    assert r.returncode != 0 and "plugin option 'today'" in r.stderr and "Traceback" not in r.stderr

@@ -13,6 +13,7 @@ from ..related import related as find_related
 from ..search import PART_NAMES, Filters, Hit
 from ..search import search as run_search
 from ..snippets import highlight
+from ..source import SourceError, decode
 from .common import DATE, color_enabled, pass_kb, progress
 
 PART_LABELS = {
@@ -75,7 +76,7 @@ def _print_hit(n: int, hit: Hit, color: bool) -> None:
     click.echo(f"   {style(hit.path, dim=True)}")
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})  # -word excludes a word
 @click.argument("words", nargs=-1, required=True)
 @click.option("--unit", help="Only this unit (a name or alias).")
 @click.option("--campaign", help="Only this campaign (exact, or part of its name).")
@@ -125,7 +126,7 @@ def search(
 
 
 @click.command()
-@click.argument("plan", type=click.File("r", encoding="utf-8"))
+@click.argument("plan", type=click.File("rb"))
 @click.option(
     "--limit", default=5, show_default=True, type=click.IntRange(1), help="Entries to show."
 )
@@ -142,7 +143,11 @@ def related(kb: KnowledgeBase, plan, limit: int, as_json: bool) -> None:
       fupan related 2026运动会方案.md
       echo "组织职工篮球赛，各班组报名，经费三万元" | fupan related -
     """
-    terms, found = find_related(kb, plan.read(), limit)
+    try:
+        text = decode(plan.read())
+    except SourceError as e:
+        raise click.BadParameter(f"line {e.line}: {e.message}", param_hint="PLAN") from None
+    terms, found = find_related(kb, text, limit)
     if as_json:
         click.echo(output.to_json({"terms": terms, "entries": [r.as_dict() for r in found]}))
         return

@@ -20,7 +20,7 @@ from .data import SiteData
 from .html import Markup, el, esc
 
 SRC = "browse.md"
-DATA = "assets/fupan/browse.json"
+DATA = "assets/fupan/browse-data.js"  # a script, not JSON: file:// pages cannot fetch
 SCRIPT = "assets/fupan/browse.js"
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
@@ -80,8 +80,11 @@ def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
     }
 
 
-def browse_json(d: SiteData, thesaurus: Thesaurus) -> str:
-    return json.dumps(browse_data(d, thesaurus), ensure_ascii=False, separators=(",", ":"))
+def browse_script(d: SiteData, thesaurus: Thesaurus) -> str:
+    """The data as a script that sets one global: a page opened from disk may load
+    scripts but not fetch files."""
+    data = json.dumps(browse_data(d, thesaurus), ensure_ascii=False, separators=(",", ":"))
+    return f"window.fupanBrowse={data};\n"
 
 
 def browse_page(d: SiteData) -> Markup:
@@ -111,7 +114,6 @@ def browse_page(d: SiteData) -> Markup:
         "form",
         query + selects + el("button", esc(L["reset"]), type="reset"),
         "fupan-browse",
-        data_src=root + DATA,
         data_labels=labels,
     )
     return "\n".join(
@@ -119,6 +121,7 @@ def browse_page(d: SiteData) -> Markup:
             form,
             el("p", "", "fupan-count", aria_live="polite"),
             el("ol", "", "fupan-results"),
+            el("script", "", src=root + DATA, defer="defer"),  # sets window.fupanBrowse
             el("script", "", src=root + SCRIPT, defer="defer"),
         ]
     )

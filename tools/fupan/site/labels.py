@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 ZH: dict[str, str] = {
+    "recurring": "反复出现的问题",
+    "relapses": "改进后又出现的问题",
+    "problem": "问题",
+    "kind": "类型",
+    "kind_tag": "标签",
+    "kind_term": "词语",
+    "fixed_in": "措施已完成的复盘",
+    "again_in": "问题再次出现的复盘",
+    "action_done": "已完成的措施",
+    "see_also": "另见",
+    "recurring_note": "在至少两个单位或两个年度的复盘中出现的问题；词语取自反思部分。",
     "unit": "单位",
     "campaign": "活动",
     "period": "时间",
@@ -34,7 +45,7 @@ ZH: dict[str, str] = {
     "same_campaign": "同一活动的其他单位复盘",
     "similar": "相似问题的复盘",
     "lesson": "经验状态",
-    "lesson_identified": "已识别（改进未完成）",
+    "lesson_identified": "已识别（改进未完成，或问题又出现）",
     "lesson_learned": "已吸取（改进已完成、未复发）",
     "units": "单位",
     "campaigns": "活动对比",
@@ -83,6 +94,17 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "recurring": "Recurring problems",
+    "relapses": "Relapses: fixed, then back",
+    "problem": "Problem",
+    "kind": "Kind",
+    "kind_tag": "tag",
+    "kind_term": "term",
+    "fixed_in": "Fixed in",
+    "again_in": "Back in",
+    "action_done": "Action done",
+    "see_also": "See also",
+    "recurring_note": "Problems in reviews of at least two units or two years; terms come from the reflection parts.",
     "unit": "Unit",
     "campaign": "Campaign",
     "period": "Period",
@@ -114,7 +136,7 @@ EN: dict[str, str] = {
     "same_campaign": "Other units on this campaign",
     "similar": "Reviews with similar problems",
     "lesson": "Lesson",
-    "lesson_identified": "identified (actions not finished)",
+    "lesson_identified": "identified (actions open, or the problem came back)",
     "lesson_learned": "learned (actions done, no relapse)",
     "units": "Units",
     "campaigns": "Campaigns",

@@ -183,21 +183,78 @@ def tracking_page(d: SiteData) -> Pages:
     return {src: (L["tracking"], "\n".join(body))}
 
 
-def _listing(d: SiteData, index_src: str, title: str, groups: dict, src_of) -> Pages:
+def recurring_page(d: SiteData, limit: int = 40) -> Pages:
+    """The problems that come back, the same figures as `fupan recurring`."""
+    L, p, src = d.labels, d.paths, "recurring.md"
+    entries = {e.id: e for e in d.entries}
+
+    def links(ids: list[str]) -> Markup:
+        return " ".join(link(p.href(src, p.entry(i)), entries[i].date.year) for i in ids)
+
+    problems = d.report.problems[:limit] if d.report else []
+    body = [
+        el("p", esc(L["recurring_note"])),
+        table(
+            [L["kind"], L["problem"], L["unit_count"], L["years"], L["entries"]],
+            [
+                [
+                    esc(L[f"kind_{r.kind}"]),
+                    tag_links(d, src, [r.problem]) if r.kind == "tag" else esc(r.problem),
+                    esc(len(r.units)),
+                    esc(" ".join(map(str, r.years))),
+                    links(r.ids),
+                ]
+                for r in problems
+            ],
+        ),
+    ]
+    relapses = d.report.relapses if d.report else []
+    if relapses:
+        body += [
+            el("h2", esc(L["relapses"])),
+            table(
+                [L["unit"], L["problem"], L["action_done"], L["fixed_in"], L["again_in"]],
+                [
+                    [
+                        link(p.href(src, p.unit(r.unit)), r.unit),
+                        tag_links(d, src, [r.problem]),
+                        esc(r.action),
+                        link(p.href(src, p.entry(r.fixed_in)), entries[r.fixed_in].title),
+                        link(p.href(src, p.entry(r.again_in)), entries[r.again_in].title),
+                    ]
+                    for r in relapses
+                ],
+            ),
+        ]
+    return {src: (L["recurring"], "\n".join(body))}
+
+
+def _listing(
+    d: SiteData, index_src: str, title: str, groups: dict, src_of, see_also: Markup = ""
+) -> Pages:
     pages: Pages = {}
     items = []
     for key, entries in groups.items():
         src = src_of(key)
         pages[src] = (str(key), entries_table(d, src, entries))
         items.append(f"{link(d.paths.href(index_src, src), key)} ({len(entries)})")
-    pages[index_src] = (title, ul(items))
+    pages[index_src] = (title, ul(items) + see_also)
     return pages
 
 
 def listing_pages(d: SiteData) -> Pages:
     L, p = d.labels, d.paths
+    others = el(
+        "p",
+        esc(L["see_also"])
+        + ": "
+        + " · ".join(
+            link(p.href("tags/index.md", src), L[key])
+            for key, src in (("categories", "categories/index.md"), ("years", "years/index.md"))
+        ),
+    )
     return {
-        **_listing(d, "tags/index.md", L["tag_index"], d.by_tag, p.tag),
+        **_listing(d, "tags/index.md", L["tag_index"], d.by_tag, p.tag, others),
         **_listing(d, "categories/index.md", L["categories"], d.by_category, p.category),
         **_listing(d, "years/index.md", L["years"], d.by_year, p.year),
     }
@@ -250,7 +307,7 @@ def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
     return {
         CSS: files.joinpath("fupan.css").read_text("utf-8"),
         browse.SCRIPT: files.joinpath("browse.js").read_text("utf-8"),
-        browse.DATA: browse.browse_json(d, thesaurus),
+        browse.DATA: browse.browse_script(d, thesaurus),
     }
 
 
@@ -263,5 +320,6 @@ def all_pages(d: SiteData) -> Pages:
     pages.update(campaign_pages(d))
     pages.update(tracking_page(d))
     pages.update(listing_pages(d))
+    pages.update(recurring_page(d))
     pages[browse.SRC] = (d.labels["browse"], browse.browse_page(d))
     return pages

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..dates import parse_date
 from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..synonyms import load_thesaurus
@@ -30,6 +31,7 @@ NAV_PAGES = {
     "campaigns": "campaigns/index.md",
     "units": "units/index.md",
     "tracking": "tracking.md",
+    "recurring": "recurring.md",
     "tag_index": "tags/index.md",
 }
 _UNPUBLISHED = re.compile(r"^publish:\s*(false|no|off)\s*$", re.M | re.I)
@@ -38,7 +40,8 @@ _UNPUBLISHED = re.compile(r"^publish:\s*(false|no|off)\s*$", re.M | re.I)
 class FupanConfig(base.Config):
     reviews_dir = c.Type(str, default="reviews")
     language = c.Optional(c.Choice(["zh", "en"]))  # default: from theme.language
-    today = c.Optional(c.Type(str))  # the day 'overdue' is measured from; default: build day
+    # the day 'overdue' is measured from (any of the entry date forms); default: build day
+    today = c.Optional(c.Type((str, dt.date)))
 
 
 class FupanPlugin(BasePlugin[FupanConfig]):
@@ -84,7 +87,10 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             for f in loaded.failed
             if not _UNPUBLISHED.search((self.root / f).read_text("utf-8", "replace"))
         ]
-        today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
+        try:
+            today = parse_date(self.config.today) if self.config.today else dt.date.today()
+        except ValueError as e:
+            raise PluginError(f"fupan: plugin option 'today': {e}") from None
         return site_data(
             loaded.entries, self.thesaurus, self.labels, today, config.use_directory_urls, failed
         )

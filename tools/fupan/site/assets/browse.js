@@ -151,7 +151,7 @@
 
   function update() { var s = state(); writeUrl(s); render(s); }
 
-  fetch(form.dataset.src).then(function (r) { return r.json(); }).then(function (json) {
+  function start(json) {
     data = json;
     vocab = Object.keys(data.terms);
     data.synonyms.forEach(function (group) {
@@ -171,5 +171,7 @@
     form.addEventListener("reset", function () { setTimeout(update, 0); });
     render(state());
     form.classList.add("ready");
-  });
+  }
+
+  start(window.fupanBrowse);  // set by browse-data.js, loaded before this script
 })();
