@@ -389,6 +389,18 @@ def table(results: list[SizeResult]) -> str:
     return "\n".join(lines)
 
 
+def code_state() -> str:
+    """The commit, and whether tools/ differs from it: the package is installed editable,
+    so every measured process runs whatever tools/ holds at that moment."""
+    commit = subprocess.run(  # read-only
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(  # read-only: compares files with HEAD, writes nothing
+        ["git", "diff", "--quiet", "HEAD", "--", "tools"], cwd=REPO, capture_output=True
+    ).returncode
+    return (commit or "?") + (" + uncommitted changes in tools/" if dirty else "")
+
+
 def environment() -> dict[str, str]:
     """What the numbers depend on, printed above the table."""
     cpu = ""
@@ -398,12 +410,6 @@ def environment() -> dict[str, str]:
             for line in Path("/proc/cpuinfo").read_text().splitlines()
             if line.startswith("model name")
         )
-    commit = subprocess.run(  # read-only
-        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
-    ).stdout.strip()
-    dirty = subprocess.run(  # read-only: compares files with HEAD, writes nothing
-        ["git", "diff", "--quiet", "HEAD", "--", "tools"], cwd=REPO, capture_output=True
-    ).returncode
     try:
         from importlib.metadata import version
 
@@ -415,9 +421,26 @@ def environment() -> dict[str, str]:
         "machine": f"{os.cpu_count()} cores, {cpu or platform.machine()}",
         "python": platform.python_version(),
         "whoosh-reloaded": whoosh,
-        "commit": commit + (" (tools/ has uncommitted changes)" if dirty else ""),
+        "code at start": code_state(),
         "load average (1 min) at start": f"{os.getloadavg()[0]:.2f}",
     }
+
+
+def render(env: dict[str, str], results: list[SizeResult]) -> str:
+    """Environment, table and per-size notes, as Markdown."""
+    lines = [*(f"- {k}: {v}" for k, v in env.items()), "", table(results)]
+    for r in results:
+        slow = ", ".join(f"`{q}` {ms:.0f} ms" for q, ms in r.slowest_queries)
+        lines += [
+            "",
+            f"{r.entries:,} entries — slowest warm queries (median): {slow}.",
+            f"{r.entries:,} entries — after-edit runs (s): "
+            + ", ".join(f"{t:.2f}" for t in r.edit_runs_s)
+            + "; cold runs (s): "
+            + ", ".join(f"{t:.2f}" for t in r.cold_runs_s)
+            + ".",
+        ]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -430,28 +453,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if not sizes or min(sizes) < 1:
+        parser.error("--sizes needs one or more positive entry counts, e.g. 1000,10000")
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
     env = environment()
-    results = [bench_size(n, args.seed, args.out, args.repeat, args.rounds, log) for n in sizes]
-    env["load average (1 min) at end"] = f"{os.getloadavg()[0]:.2f}"
-    print("\n" + "\n".join(f"- {k}: {v}" for k, v in env.items()) + "\n")
-    print(table(results))
-    for r in results:
-        slow = ", ".join(f"{q} {ms:.0f} ms" for q, ms in r.slowest_queries)
-        print(f"\n{r.entries:,} entries — slowest warm queries (median): {slow}")
-        print(
-            f"{r.entries:,} entries — after-edit runs (s): "
-            + ", ".join(f"{t:.2f}" for t in r.edit_runs_s)
-            + "; cold runs (s): "
-            + ", ".join(f"{t:.2f}" for t in r.cold_runs_s)
-        )
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"environment": env, "results": [asdict(r) for r in results]}
-        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=2), "utf-8")
+    results: list[SizeResult] = []
+    for n in sizes:
+        results.append(bench_size(n, args.seed, args.out, args.repeat, args.rounds, log))
+        # Report after every size, so a long run that is stopped still leaves its numbers.
+        env["code at end"] = code_state()
+        env["load average (1 min) at end"] = f"{os.getloadavg()[0]:.2f}"
+        report = render(env, results)
+        log(f"\n{report}\n")
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            payload = {"environment": env, "results": [asdict(r) for r in results]}
+            args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=2), "utf-8")
+    print(report)
     return 0
 
 

@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from synth import MARKER, generate, matches  # noqa: E402  (bench/ is not a package)
+from synth import SAMPLES, generate, matches  # noqa: E402  (bench/ is not a package)
 
 OUT = BENCH / "out"
 GNU_TIME = Path("/usr/bin/time")
@@ -81,7 +81,8 @@ CHROMIUM_ARGS = [
 FIRST_QUERY = "报名人数不足"  # an unspaced phrase: the case the browse page exists for
 SECOND_QUERY = "安全培训"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PLAIN_MARKER = ".plain.json"
+KB_MARKER = ".site_bench.json"  # in a KB: the generator_fingerprint it was made with
+PLAIN_MARKER = ".plain.json"  # in a baseline: the fingerprint of the KB it was made from
 # The browse page's data: JSON fetched by browse.js, or (newer) a script that sets a global.
 BROWSE_DATA = (Path("assets/fupan/browse.json"), Path("assets/fupan/browse-data.js"))
 SEARCH_JSON = Path("search/search_index.json")
@@ -134,14 +135,30 @@ def log(message: str) -> None:
 # -- the two projects ------------------------------------------------------------------
 
 
+def generator_fingerprint(n: int, seed: int) -> str:
+    """What a KB depends on: synth.py's arguments, its code and the samples it harvests.
+
+    synth.py's own marker only records its arguments and a version number that an edit
+    may forget to bump, so reuse is checked against the bytes themselves.
+    """
+    digest = hashlib.sha1((BENCH / "synth.py").read_bytes())
+    for path in sorted(SAMPLES.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(SAMPLES).as_posix().encode() + b"\0" + path.read_bytes())
+    return json.dumps({"entries": n, "seed": seed, "synth": digest.hexdigest()})
+
+
 def knowledge_base(n: int, seed: int) -> Path:
     """The synthetic KB of ``n`` entries, generated only when not already there."""
     kb = OUT / f"site-{n}"
-    if matches(kb, n, seed):
+    fingerprint = generator_fingerprint(n, seed)
+    made_by = kb / KB_MARKER
+    if matches(kb, n, seed) and made_by.is_file() and made_by.read_text("utf-8") == fingerprint:
         log(f"reusing {kb}")
     else:
         log(f"generating {n} entries in {kb}")
         generate(kb, n, seed)
+        made_by.write_text(fingerprint, "utf-8")
     return kb
 
 
@@ -158,10 +175,10 @@ def strip_front_matter(text: str) -> str:
 def plain_project(kb: Path, n: int) -> Path:
     """A MkDocs + Material project with the KB's text, theme and ``search`` only.
 
-    Rebuilt when the KB it was made from changes (its synth marker is copied in).
+    Rebuilt when the KB it was made from changes (the KB's fingerprint is copied in).
     """
     plain = OUT / f"plain-{n}"
-    source_marker = (kb / MARKER).read_text("utf-8")
+    source_marker = (kb / KB_MARKER).read_text("utf-8")
     made_from = plain / PLAIN_MARKER
     if made_from.is_file() and made_from.read_text("utf-8") == source_marker:
         log(f"reusing {plain}")

@@ -11,7 +11,7 @@ from .errors import FupanError
 from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
 from .kb import KnowledgeBase
 from .model import PARTS
-from .query import Built, build, parse
+from .query import Built, build, parse, prune
 from .snippets import score, snippet
 from .synonyms import load_thesaurus
 
@@ -58,7 +58,7 @@ class Hit:
 @dataclass
 class Results:
     hits: list[Hit]
-    total: int
+    total: int | None  # None: more matched than were ranked, and counting them costs
     suggestion: str | None = None
     unindexed: list[str] = field(default_factory=list)  # entry files with errors
 
@@ -170,7 +170,7 @@ def search(
         # rank a window of the best a second time on the stored text: the query's own
         # words verbatim count most; phrases and --part are checked there too
         window = None if checked else max(RERANK_WINDOW, filters.limit)
-        results = searcher.search(built.query, filter=fq, limit=window)
+        results = searcher.search(prune(built.query, searcher.reader()), filter=fq, limit=window)
         found = []
         for r in results:
             fields = r.fields()
@@ -179,7 +179,8 @@ def search(
             body = _text(fields)
             verbatim = sum(run.lower() in body for run in built.runs)
             found.append((r.score * (1 + VERBATIM_BONUS * verbatim), fields))
-        total = len(found) if checked else len(results)
+        # counting every match would run the query again; only say it when known
+        total = len(found) if checked else (len(results) if results.has_exact_length() else None)
         found.sort(key=lambda sf: -sf[0])
         hits = [make_hit(f, s, built.surfaces, filters.part) for s, f in found[: filters.limit]]
         suggestion = suggest(searcher, text) if not hits else None

@@ -121,8 +121,11 @@ def search(
     for n, hit in enumerate(results.hits, 1):
         _print_hit(n, hit, color)
     shown = len(results.hits)
-    more = f" (showing {shown}; use --limit for more)" if results.total > shown else ""
-    click.echo(f"{results.total} entries found{more}", err=True)
+    if results.total is not None and results.total <= shown:
+        click.echo(f"{shown} entries found", err=True)
+    else:
+        found = f"{results.total} entries found" if results.total else "more entries found"
+        click.echo(f"{found}; showing {shown} (use --limit for more)", err=True)
 
 
 @click.command()
