@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, Schema
 
-from .analysis import bigram_analyzer, word_analyzer
+from .analysis import pairs, tokens
 from .errors import IndexBusy
 from .kb import KnowledgeBase
 from .loader import entry_id
@@ -33,7 +33,7 @@ from .model import Entry
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STORED_TEXT = ("title", "tags", "summary", "reflection", "improvement")
 # One word field and one character-pair field, not one per part: each field costs a
 # posting per distinct term and a matcher per query term, and Whoosh is pure Python.
@@ -59,8 +59,9 @@ def make_schema() -> Schema:
         publish=BOOLEAN(stored=True),
         actions=STORED(),
         **{
-            WORDS: TEXT(word_analyzer(), phrase=False),
-            GRAMS: TEXT(bigram_analyzer(), phrase=False, field_boost=GRAM_BOOST),
+            # terms come analysed (see document), so Whoosh only splits on spaces
+            WORDS: KEYWORD(scorable=True),
+            GRAMS: KEYWORD(scorable=True, field_boost=GRAM_BOOST),
             SPELL: KEYWORD(lowercase=True),
         },  # English words unstemmed, for "did you mean"  # English words unstemmed, for "did you mean"
         **{name: STORED() for name in STORED_TEXT},
@@ -82,8 +83,11 @@ def document(entry: Entry, sig: str) -> dict:
         },
     }
     parts = "\n".join(texts[p] for p in ("summary", "reflection", "improvement"))
-    weighted = "\n".join([texts["title"]] * TITLE_REPEAT + [texts["tags"]] * TAGS_REPEAT + [parts])
     everything = "\n".join([texts["title"], texts["tags"], parts])
+    title, tags, body = tokens(texts["title"]), tokens(texts["tags"]), tokens(parts)
+    weighted = title * TITLE_REPEAT + tags * TAGS_REPEAT + body
+    # pairs that are words of the entry are found through the word field already
+    grams = sorted(set(pairs(everything)) - set(weighted))
     return {
         "id": entry.id,
         "sig": sig,
@@ -103,8 +107,8 @@ def document(entry: Entry, sig: str) -> dict:
             }
             for a in entry.actions
         ],
-        WORDS: weighted,
-        GRAMS: everything,
+        WORDS: " ".join(weighted),
+        GRAMS: " ".join(grams),
         SPELL: " ".join(sorted({w.lower() for w in _LATIN.findall(everything)})),
         **texts,
     }

@@ -77,18 +77,24 @@ class Built:
     runs: list[str] = field(default_factory=list)  # unquoted text; verbatim ranks higher
 
 
-def _pairs(run: str) -> list[str]:
-    return [run[i : i + 2] for i in range(len(run) - 1)]
+def _pair(pair: str) -> Q.Query:
+    """A pair of characters in an entry: a word of it, or else one of its other pairs."""
+    return Q.Or([Q.Term(WORDS, pair), Q.Term(GRAMS, pair)])
+
+
+def _char(char: str) -> Q.Query:
+    """One character: it starts a word or a pair, or ends a run of characters."""
+    return Q.Or([Q.Prefix(WORDS, char), Q.Prefix(GRAMS, char)])
 
 
 def _gram_query(text: str) -> Q.Query | None:
-    """Character pairs of the Chinese in ``text``; a lone character matches as a prefix."""
+    """Character pairs of the Chinese in ``text``, found however the entry was cut."""
     subs: list[Q.Query] = []
     for run in CJK.findall(text):
         if len(run) == 1:
-            subs.append(Q.Prefix(GRAMS, run))
+            subs.append(_char(run))
         else:
-            subs += [Q.Term(GRAMS, pair) for pair in _pairs(run)]
+            subs += [_pair(run[i : i + 2]) for i in range(len(run) - 1)]
     if not subs:
         return None
     return subs[0] if len(subs) == 1 else Q.Or(subs)
@@ -98,7 +104,7 @@ def _phrase_query(text: str) -> Q.Query:
     """Entries holding every pair and word of a phrase; the stored text then decides."""
     parts: list[Q.Query] = []
     for run in CJK.findall(text):
-        parts += [Q.Term(GRAMS, p) for p in _pairs(run)] or [Q.Prefix(GRAMS, run)]
+        parts += [_pair(run[i : i + 2]) for i in range(len(run) - 1)] or [_char(run)]
     parts += [Q.Term(WORDS, w) for w in words(CJK.sub(" ", text))]
     if not parts:
         raise QueryError(f'"{text}" has no words to search for')

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from whoosh import query as Q
 
-from .analysis import word_analyzer, words
+from .analysis import tokens, words
 from .errors import FupanError
 from .index import WORDS, SearchIndex
 from .kb import KnowledgeBase
@@ -37,7 +37,7 @@ class Related:
 
 def key_terms(reader, text: str, limit: int = MAX_TERMS) -> list[tuple[str, float]]:
     """The plan's words that are frequent in it and rare in the knowledge base."""
-    counts = Counter(t for t in _all_terms(text) if len(t) > 1 and not t.isdigit())
+    counts = Counter(t for t in tokens(text) if len(t) > 1 and not t.isdigit())
     n = max(reader.doc_count(), 1)
     weights = {}
     for term, tf in counts.items():
@@ -45,10 +45,6 @@ def key_terms(reader, text: str, limit: int = MAX_TERMS) -> list[tuple[str, floa
         if df:  # a word no entry uses cannot find anything
             weights[term] = (1 + math.log(tf)) * math.log(1 + n / df)
     return sorted(weights.items(), key=lambda kv: -kv[1])[:limit]
-
-
-def _all_terms(text: str) -> list[str]:
-    return [t.text for t in word_analyzer()(text)]
 
 
 def related(kb: KnowledgeBase, plan: str, limit: int = 5) -> tuple[list[str], list[Related]]:
