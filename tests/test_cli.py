@@ -80,40 +80,18 @@ def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
     assert "Traceback" not in r.output
 
 
+NEW = ["new", "--unit", "一分工会", "--campaign", "2026年职工篮球赛"]
+
+
 def test_new_with_flags_writes_a_valid_entry(kb_factory):
     kb = kb_factory({})
-    r = run(
-        "--kb",
-        str(kb),
-        "new",
-        "--unit",
-        "一分工会",
-        "--campaign",
-        "2026年职工篮球赛",
-        "--date",
-        "2026/5/1",
-        "--author",
-        "张敏",
-    )
+    r = run("--kb", str(kb), *NEW, "--date", "2026/5/1", "--author", "张敏")
     path = kb / r.stdout.strip()
     assert path.parent == kb / "reviews/2026" and path.exists()
     text = path.read_text("utf-8")
     assert "title: 2026年职工篮球赛复盘（第一分公司工会）" in text and "原计划是什么" in text
     assert run("--kb", str(kb), "check").stdout.endswith("1 valid, 0 errors, 0 warnings\n")
-    again = CliRunner().invoke(
-        cli,
-        [
-            "--kb",
-            str(kb),
-            "new",
-            "--unit",
-            "一分工会",
-            "--campaign",
-            "2026年职工篮球赛",
-            "--date",
-            "2026-05-01",
-        ],
-    )
+    again = CliRunner().invoke(cli, ["--kb", str(kb), *NEW, "--date", "2026-05-01"])
     assert again.exit_code == 1 and "already exists" in again.output
     assert path.read_text("utf-8") == text  # never overwritten
 
