@@ -74,6 +74,3 @@ def precise_words(text: str) -> list[str]:
             out.append("")  # punctuation breaks a phrase
     return out
 
-
-def has_cjk(text: str) -> bool:
-    return CJK.search(text) is not None
