@@ -10,15 +10,86 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import rjieba
 from whoosh.lang.porter import stem as porter_stem
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+LATIN = re.compile(r"[A-Za-z0-9]+")
+LONGEST_WORD = 6  # characters; longer dictionary words are rare and split anyway
 
 # Function words that say nothing about a problem; dropping them keeps `related`
 # and long queries on the words that matter.
 STOP_WORDS = frozenset(
-    ["的", "了", "和", "与", "及", "或", "在", "是", "有", "也", "就", "都", "而", "并", "等", "对", "把", "被", "从", "向", "为", "以", "之", "其", "这", "那", "我", "我们", "他", "她", "它", "他们", "一个", "一些", "没有", "不", "很", "还", "又", "但", "但是", "因为", "所以", "如果", "可以", "进行", "通过", "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "is", "are", "was", "were", "be", "by", "with", "as", "at", "it", "this", "that"]
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "在",
+        "是",
+        "有",
+        "也",
+        "就",
+        "都",
+        "而",
+        "并",
+        "等",
+        "对",
+        "把",
+        "被",
+        "从",
+        "向",
+        "为",
+        "以",
+        "之",
+        "其",
+        "这",
+        "那",
+        "我",
+        "我们",
+        "他",
+        "她",
+        "它",
+        "他们",
+        "一个",
+        "一些",
+        "没有",
+        "不",
+        "很",
+        "还",
+        "又",
+        "但",
+        "但是",
+        "因为",
+        "所以",
+        "如果",
+        "可以",
+        "进行",
+        "通过",
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "by",
+        "with",
+        "as",
+        "at",
+        "it",
+        "this",
+        "that",
+    ]
 )
 
 
@@ -31,12 +102,21 @@ def _kept(word: str) -> bool:
     return any(ch.isalnum() for ch in word)
 
 
+@lru_cache(maxsize=1)
+def _segmenter():
+    """rjieba, imported on first use: loading its dictionary is most of a cold search's
+    start-up, and a search on a fresh index does without it (see query_terms)."""
+    import rjieba
+
+    return rjieba
+
+
 def tokens(text: str) -> list[str]:
     """Index terms of ``text`` in order, repeats kept (they count in the ranking):
     words by rjieba in search mode (工会组织 → 工会, 组织, 工会组织), English words
     case-folded and stemmed, function words dropped."""
     out = []
-    for word, _, _ in rjieba.tokenize(text, mode="search"):
+    for word, _, _ in _segmenter().tokenize(text, mode="search"):
         if not _kept(word):
             continue
         if word.isascii():
@@ -66,7 +146,7 @@ def pairs(text: str) -> list[str]:
 def precise_words(text: str) -> list[str]:
     """Words of the precise segmentation, in order; function words become "" (a break)."""
     out = []
-    for word, _, _ in rjieba.tokenize(text):
+    for word, _, _ in _segmenter().tokenize(text):
         if _kept(word):
             word = word.lower()
             out.append("" if word in STOP_WORDS else word)
@@ -74,3 +154,19 @@ def precise_words(text: str) -> list[str]:
             out.append("")  # punctuation breaks a phrase
     return out
 
+
+def query_terms(text: str, known) -> list[str]:
+    """Index terms of a query without the segmenter: every piece of its Chinese that
+    is a word of the index (``known``), which is what search mode finds and more
+    (报名人数不足 → 报名, 人数, 不足), and its English words stemmed."""
+    out: list[str] = []
+    for run in CJK.findall(text):
+        for n in range(min(len(run), LONGEST_WORD), 1, -1):
+            out += [run[i : i + n] for i in range(len(run) - n + 1) if known(run[i : i + n])]
+        if len(run) == 1 and run not in STOP_WORDS and known(run):
+            out.append(run)
+    for word in LATIN.findall(CJK.sub(" ", text)):
+        word = _stem(word.lower())
+        if word not in STOP_WORDS:
+            out.append(word)
+    return list(dict.fromkeys(t for t in out if t not in STOP_WORDS))

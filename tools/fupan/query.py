@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from .analysis import CJK, words
+from .analysis import CJK, query_terms
 from .errors import QueryError
 from .index import GRAMS, WORDS
 from .synonyms import Thesaurus
@@ -105,20 +105,20 @@ def _phrase_query(text: str) -> Q.Query:
     parts: list[Q.Query] = []
     for run in CJK.findall(text):
         parts += [_pair(run[i : i + 2]) for i in range(len(run) - 1)] or [_char(run)]
-    parts += [Q.Term(WORDS, w) for w in words(CJK.sub(" ", text))]
+    parts += [Q.Term(WORDS, w) for w in query_terms(CJK.sub(" ", text), lambda t: True)]
     if not parts:
         raise QueryError(f'"{text}" has no words to search for')
     return parts[0] if len(parts) == 1 else Q.And(parts)
 
 
-def _word_query(text: str, thesaurus: Thesaurus, surfaces: list[str]) -> Q.Query | None:
+def _word_query(text: str, thesaurus: Thesaurus, known, surfaces: list[str]) -> Q.Query | None:
     subs: list[Q.Query] = []
     surfaces.append(text)
-    for term in words(text):
+    for term in query_terms(text, known):
         subs.append(Q.Term(WORDS, term))
         surfaces.append(term)
         for syn in sorted(thesaurus.synonyms(term)):
-            syn_terms = words(syn)
+            syn_terms = query_terms(syn, known)
             if syn_terms:
                 surfaces.append(syn)
                 terms = [Q.Term(WORDS, t) for t in syn_terms]
@@ -132,8 +132,11 @@ def _word_query(text: str, thesaurus: Thesaurus, surfaces: list[str]) -> Q.Query
     return subs[0] if len(subs) == 1 else Q.Or(subs)
 
 
-def build(text: str, thesaurus: Thesaurus) -> Built:
-    """The Whoosh query for ``text`` and what to check in the hits' stored text."""
+def build(text: str, thesaurus: Thesaurus, known=lambda term: True) -> Built:
+    """The Whoosh query for ``text`` and what to check in the hits' stored text.
+
+    ``known`` says whether a term is in the index; pieces of Chinese that are not
+    are left to the character pairs."""
     built = Built(Q.NullQuery)
     optional, required, excluded = [], [], []
     for clause in parse(text):
@@ -143,7 +146,8 @@ def build(text: str, thesaurus: Thesaurus) -> Built:
                 built.surfaces.append(clause.text)
                 built.phrases.append(clause.text)
         else:
-            q = _word_query(clause.text, thesaurus, [] if clause.excluded else built.surfaces)
+            surfaces = [] if clause.excluded else built.surfaces
+            q = _word_query(clause.text, thesaurus, known, surfaces)
             if not clause.excluded and len(clause.text) > 1:
                 built.runs.append(clause.text)
         if q is None:

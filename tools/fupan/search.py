@@ -162,15 +162,17 @@ def search(
     store = SearchIndex(kb)
     if refresh:
         store.refresh()
-    built = build(text, load_thesaurus(kb.reviews / "synonyms.yml"))
-    checked = bool(built.phrases or filters.part)
+    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
     ix = store.open()
     with ix.searcher() as searcher:
-        fq = filter_query(kb, searcher.reader(), filters)
+        reader = searcher.reader()
+        built = build(text, thesaurus, lambda term: reader.doc_frequency(WORDS, term) > 0)
+        checked = bool(built.phrases or filters.part)
+        fq = filter_query(kb, reader, filters)
         # rank a window of the best a second time on the stored text: the query's own
         # words verbatim count most; phrases and --part are checked there too
         window = None if checked else max(RERANK_WINDOW, filters.limit)
-        results = searcher.search(prune(built.query, searcher.reader()), filter=fq, limit=window)
+        results = searcher.search(prune(built.query, reader), filter=fq, limit=window)
         found = []
         for r in results:
             fields = r.fields()

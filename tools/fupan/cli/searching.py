@@ -9,7 +9,6 @@ import click
 from .. import output
 from ..index import Refresh, SearchIndex
 from ..kb import KnowledgeBase
-from ..related import related as find_related
 from ..search import PART_NAMES, Filters, Hit
 from ..search import search as run_search
 from ..snippets import highlight
@@ -150,6 +149,8 @@ def related(kb: KnowledgeBase, plan, limit: int, as_json: bool) -> None:
         text = decode(plan.read())
     except SourceError as e:
         raise click.BadParameter(f"line {e.line}: {e.message}", param_hint="PLAN") from None
+    from ..related import related as find_related
+
     terms, found = find_related(kb, text, limit)
     if as_json:
         click.echo(output.to_json({"terms": terms, "entries": [r.as_dict() for r in found]}))
