@@ -137,6 +137,7 @@ class SearchIndex:
         self.dir = kb.state_dir / "index"
         self.meta_path = kb.state_dir / "index.json"
         self.lock_timeout = lock_timeout
+        self._ix = None
 
     # -- reading --------------------------------------------------------------
 
@@ -155,8 +156,12 @@ class SearchIndex:
         return {entry_id(p, self.kb.reviews): (p, signature(p)) for p in self.kb.entry_files()}
 
     def open(self):
-        """The index as last committed; raises if it is missing or unreadable."""
-        return whoosh_index.open_dir(str(self.dir))
+        """The index as last committed; raises if it is missing or unreadable.
+
+        Opened once: each reader or writer taken from it sees the latest commit."""
+        if self._ix is None:
+            self._ix = whoosh_index.open_dir(str(self.dir))
+        return self._ix
 
     def _why_rebuild(self) -> str:
         """Why the index cannot be updated in place, or "" when it can."""
@@ -169,7 +174,7 @@ class SearchIndex:
         if meta.get("units") != expected["units"]:
             return "units.yml changed"
         try:
-            self.open().close()
+            self.open()
         except Exception as e:  # whatever Whoosh cannot read is rebuilt from the files
             return f"index was damaged or incomplete ({type(e).__name__})"
         return ""
@@ -177,13 +182,9 @@ class SearchIndex:
     def _plan(self) -> tuple[dict, dict[str, str], list[str]]:
         """(entries to index, indexed id -> signature, ids to remove)."""
         files = self._files()
-        ix = self.open()
-        try:
-            with ix.reader() as reader:
-                ids, sigs = reader.column_reader("id"), reader.column_reader("sig")
-                indexed = {ids[n]: sigs[n] for n in reader.all_doc_ids()}
-        finally:
-            ix.close()
+        with self.open().reader() as reader:
+            ids, sigs = reader.column_reader("id"), reader.column_reader("sig")
+            indexed = {ids[n]: sigs[n] for n in reader.all_doc_ids()}
         failed = self._meta().get("failed", {})
         todo = {i: v for i, v in files.items() if indexed.get(i) != v[1] and failed.get(i) != v[1]}
         gone = [i for i in indexed if i not in files]
@@ -279,11 +280,7 @@ class SearchIndex:
         report = Refresh(removed=sum(i in indexed for i in gone))
         report.added = sum(i not in indexed for i in todo)
         report.updated = len(todo) - report.added
-        ix = self.open()
-        try:
-            report.failed = self._write(ix, todo, gone, progress, fresh=False)
-        finally:
-            ix.close()
+        report.failed = self._write(self.open(), todo, gone, progress, fresh=False)
         self._save_meta(report.failed)
         return report
 
@@ -302,6 +299,7 @@ class SearchIndex:
         if self.dir.exists():
             os.replace(self.dir, old)
         os.replace(tmp, self.dir)
+        self._ix = None  # the folder was swapped: open the new one next time
         shutil.rmtree(old, ignore_errors=True)
         self._save_meta(failed)
         return Refresh(added=len(todo) - len(failed), rebuilt=why, failed=failed)

@@ -159,7 +159,7 @@ def search(
     filters = filters or Filters()
     if filters.part and filters.part not in PART_NAMES:
         raise FupanError(f"--part must be one of {', '.join(PART_NAMES)}")
-    store = SearchIndex(kb)
+    store = store or SearchIndex(kb)
     if refresh:
         store.refresh()
     thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")

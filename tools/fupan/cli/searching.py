@@ -108,7 +108,7 @@ def search(
     store = SearchIndex(kb)
     report_refresh(store.refresh(progress=progress("indexing", threshold=20)), store)
     filters = Filters(unit, campaign, category, tag, since, until, part, limit)
-    results = run_search(kb, " ".join(words), filters, refresh=False)
+    results = run_search(kb, " ".join(words), filters, refresh=False, store=store)
     if as_json:
         click.echo(output.to_json([h.as_dict() for h in results.hits]))
         return
