@@ -153,7 +153,11 @@ def _keep(fields: dict, built: Built, part: str | None) -> bool:
 
 
 def search(
-    kb: KnowledgeBase, text: str, filters: Filters | None = None, refresh: bool = True
+    kb: KnowledgeBase,
+    text: str,
+    filters: Filters | None = None,
+    refresh: bool = True,
+    store: SearchIndex | None = None,
 ) -> Results:
     """Refresh the index, then run ``text`` with ``filters``."""
     filters = filters or Filters()
