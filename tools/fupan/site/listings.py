@@ -188,8 +188,16 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
     L, p, src = d.labels, d.paths, "recurring.md"
     entries = {e.id: e for e in d.entries}
 
-    def links(ids: list[str]) -> Markup:
-        return " ".join(link(p.href(src, p.entry(i)), entries[i].date.year) for i in ids)
+    def links(ids: list[str]) -> Markup:  # a year per entry; its title shows on hover
+        return " ".join(
+            el(
+                "a",
+                esc(entries[i].date.year),
+                href=p.href(src, p.entry(i)),
+                title=f"{entries[i].unit}：{entries[i].title}",
+            )
+            for i in ids
+        )
 
     problems = d.report.problems[:limit] if d.report else []
     body = [
