@@ -300,7 +300,10 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
     v["index_peak_mib"] = (r.peak_kib or 0) / 1024
     v["index_tree_mib"] = (r.tree_kib or 0) / 1024
     v["index_mib"] = _dir_size(kb / ".fupan" / "index") / MIB
-    log(f"[{n}]   {r.wall:.1f} s, {n / r.wall:.0f} entries/s")
+    log(
+        f"[{n}]   {r.wall:.1f} s, {n / r.wall:.0f} entries/s, CPU {r.cpu_s or 0:.0f} s, "
+        f"peak {v['index_peak_mib']:.0f} MiB, tree {v['index_tree_mib']:.0f} MiB"
+    )
 
     # Untimed: absorbs an index-format change if tools/ changed since the rebuild above,
     # so that the timings below see exactly one changed entry, or none.
@@ -326,6 +329,7 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
         victim.write_bytes(original)
         _checked(run([*fupan, "index"], kb), "index after restoring the edited entry")
     v["edit_search_s"] = _median(res.edit_runs_s)
+    log(f"[{n}]   runs (s): {', '.join(f'{t:.2f}' for t in res.edit_runs_s)}")
 
     log(f"[{n}] cold search x{repeat} ...")
     peaks, cpu = [], []
@@ -338,6 +342,9 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
         cpu.append(r.cpu_s or 0.0)
     v["cold_search_s"], v["cold_search_cpu_s"] = _median(res.cold_runs_s), _median(cpu)
     v["search_peak_mib"] = max(peaks) / 1024
+    log(
+        f"[{n}]   runs (s): {', '.join(f'{t:.2f}' for t in res.cold_runs_s)}; peak {max(peaks)} KiB"
+    )
 
     log(f"[{n}] warm queries: {len(WARM_QUERIES)} queries x {rounds} rounds ...")
     latencies = warm_latencies(kb, rounds)

@@ -519,8 +519,11 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     if not sizes or min(sizes) < 1:
         parser.error("--sizes needs positive entry counts, e.g. 1000,10000")
+    measured_code = code_version()
     results = [measure(n, args.seed, args.runs, args.profile) for n in sizes]
-    print(f"Site benchmark, {dt.date.today().isoformat()}, {machine()}; {code_version()}\n")
+    print(f"Site benchmark, {dt.date.today().isoformat()}, {machine()}; {measured_code}\n")
+    if code_version() != measured_code:  # others edit tools/ while a long run goes on
+        print(f"**tools/ changed during the run**; at the end: {code_version()}\n")
     print(table(results))
     for r in results:
         if r.profile:

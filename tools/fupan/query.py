@@ -1,7 +1,8 @@
 """From what a person types to a Whoosh query.
 
 People type Chinese phrases without spaces (报名人数不足). Each space-separated chunk
-becomes its words (rjieba search mode), their synonyms (weighted lower, so exact
+becomes its words (every piece of it that is a word of the index, as rjieba's search
+mode would cut it and more), their synonyms (weighted lower, so exact
 wording ranks first) and its character pairs (weighted lower still, finding what
 segmentation splits differently), all joined by OR: BM25 adds up what matched, so an
 entry that matches more of the query ranks higher, and one that matches part of it
