@@ -27,8 +27,13 @@ Why it works this way:
   inflate the numbers. Every run uses a fresh browser context (cold HTTP cache), as a
   first visit would. Material's search worker loads ``search_index.json`` during the
   same page load, as it would for a reader, so its CPU use is part of the measurement.
+* Wall time on a shared machine includes waiting for a core, so the user + system CPU
+  time from the same ``time -v`` report is printed too; their ratio is the steadier
+  comparison when other jobs run.
 * The site is served by ``http.server`` without compression; the gzip sizes in the
   table show what a compressing web server would transfer.
+* The header names the fupan commit and a hash of ``tools/`` as measured, and says so
+  when ``tools/`` changed during a run, because the plugin is edited while runs go on.
 """
 
 from __future__ import annotations
@@ -209,21 +214,32 @@ def plain_project(kb: Path, n: int) -> Path:
 
 @dataclass
 class Build:
+    """One ``mkdocs build``: its costs, and what it left in ``site/``."""
+
     seconds: float  # wall clock
     cpu_seconds: float  # user + system: less sensitive than wall time to a busy machine
     peak_rss: int  # bytes
     site_bytes: int
     files: int
+    largest_page_bytes: int
+    largest_page: str
 
 
-def tree_size(folder: Path) -> tuple[int, int]:
-    """Apparent size in bytes (``du -sb``) and file count: what a host stores and serves."""
-    total = count = 0
+def tree_size(folder: Path) -> tuple[int, int, int, str]:
+    """Apparent size in bytes (``du -sb``) and file count: what a host stores and serves;
+    and the largest HTML page, since one page that lists every entry grows with the KB
+    while its readers' patience does not."""
+    total = count = largest = 0
+    largest_page = ""
     for root, _, names in os.walk(folder):
         for name in names:
-            total += os.stat(os.path.join(root, name)).st_size
+            path = os.path.join(root, name)
+            size = os.stat(path).st_size
+            total += size
             count += 1
-    return total, count
+            if name.endswith(".html") and size > largest:
+                largest, largest_page = size, os.path.relpath(path, folder)
+    return total, count, largest, largest_page
 
 
 def time_field(report: str, name: str) -> float:
@@ -235,7 +251,7 @@ def time_field(report: str, name: str) -> float:
 
 
 def build(project: Path) -> Build:
-    """``mkdocs build`` in ``project`` from an empty ``site/``: wall time and peak RSS."""
+    """``mkdocs build`` in ``project`` from an empty ``site/``: wall and CPU time, peak RSS."""
     shutil.rmtree(project / "site", ignore_errors=True)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -253,9 +269,9 @@ def build(project: Path) -> Build:
         text = report.read_text()
     cpu = time_field(text, "User time (seconds)") + time_field(text, "System time (seconds)")
     peak_kib = int(time_field(text, "Maximum resident set size (kbytes)"))
-    size, files = tree_size(project / "site")
+    size, files, largest, largest_page = tree_size(project / "site")
     log(f"built {project.name} in {seconds:.1f} s ({cpu:.1f} s CPU), peak {peak_kib >> 10} MiB")
-    return Build(seconds, cpu, peak_kib * 1024, size, files)
+    return Build(seconds, cpu, peak_kib * 1024, size, files, largest, largest_page)
 
 
 def profile(project: Path, top: int = 25) -> str:
@@ -320,6 +336,9 @@ MILESTONES_JS = """
 
 @dataclass
 class Browse:
+    """Milliseconds, one value per run: first_ms, parsed_ms and data_ms count from
+    navigation start, typed_ms from the input event to the replaced result list."""
+
     first_ms: list[float] = field(default_factory=list)
     typed_ms: list[float] = field(default_factory=list)
     parsed_ms: list[float] = field(default_factory=list)  # DOMContentLoaded
@@ -380,6 +399,8 @@ def visit(page: Page, base: str, timeout_ms: float, measured: Browse) -> None:
 
 @dataclass
 class Result:
+    """Everything measured at one size."""
+
     entries: int
     fupan: Build
     plain: Build
@@ -431,7 +452,10 @@ def kilo(n: float) -> str:
 
 
 def ms(values: list[float]) -> str:
-    return f"{statistics.median(values):,.0f} ms" if values else "–"
+    """Median and range: on a shared machine one slow run is common and worth seeing."""
+    if not values:
+        return "–"
+    return f"{statistics.median(values):,.0f} ms ({min(values):,.0f}–{max(values):,.0f})"
 
 
 ROWS: list[tuple[str, str, Callable[[Result], str]]] = [
@@ -443,6 +467,11 @@ ROWS: list[tuple[str, str, Callable[[Result], str]]] = [
     ("ratio of CPU times", "", lambda r: f"{r.fupan.cpu_seconds / r.plain.cpu_seconds:.2f}"),
     ("fupan site (files)", "", lambda r: f"{mb(r.fupan.site_bytes)} ({r.fupan.files:,})"),
     ("fupan site per entry", "≤ 60 KB, linear", lambda r: kilo(r.fupan.site_bytes / r.entries)),
+    (
+        "fupan largest page",
+        "",
+        lambda r: f"{mb(r.fupan.largest_page_bytes)} {r.fupan.largest_page}",
+    ),
     ("plain site (files)", "", lambda r: f"{mb(r.plain.site_bytes)} ({r.plain.files:,})"),
     ("plain site per entry", "", lambda r: kilo(r.plain.site_bytes / r.entries)),
     ("fupan peak memory", "≤ 4 GB at 10,000", lambda r: mb(r.fupan.peak_rss)),
@@ -452,10 +481,14 @@ ROWS: list[tuple[str, str, Callable[[Result], str]]] = [
     ("browse data file", "", lambda r: r.browse_data),
     ("browse data (gzip)", "", lambda r: f"{mb(r.browse_bytes)} ({mb(r.browse_bytes_gz)})"),
     ("browse data per entry", "", lambda r: kilo(r.browse_bytes / r.entries)),
-    ("browse: load → first answer (median)", "≤ 1 s at 10,000", lambda r: ms(r.browse.first_ms)),
-    ("browse: … DOMContentLoaded (median)", "", lambda r: ms(r.browse.parsed_ms)),
-    ("browse: … browse data received (median)", "", lambda r: ms(r.browse.data_ms)),
-    ("browse: typed query → results (median)", "", lambda r: ms(r.browse.typed_ms)),
+    (
+        "browse: load → first answer, median (range)",
+        "≤ 1 s at 10,000",
+        lambda r: ms(r.browse.first_ms),
+    ),
+    ("browse: DOMContentLoaded, median (range)", "", lambda r: ms(r.browse.parsed_ms)),
+    ("browse: browse data received, median (range)", "", lambda r: ms(r.browse.data_ms)),
+    ("browse: typed query → results, median (range)", "", lambda r: ms(r.browse.typed_ms)),
     ("browse: result count shown", "", lambda r: r.browse.results),
 ]
 

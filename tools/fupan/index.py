@@ -28,7 +28,6 @@ from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, Schema
 from .analysis import pairs, tokens
 from .errors import IndexBusy
 from .kb import KnowledgeBase
-from .loader import entry_id
 from .model import Entry
 
 log = logging.getLogger(__name__)
@@ -153,7 +152,11 @@ class SearchIndex:
 
     def _files(self) -> dict[str, tuple[Path, str]]:
         """Entry id -> (path, signature) of every entry file now on disk."""
-        return {entry_id(p, self.kb.reviews): (p, signature(p)) for p in self.kb.entry_files()}
+        base = len(str(self.kb.reviews)) + 1  # ids by string slicing: thousands per search
+        return {
+            p[base:-3].replace(os.sep, "/"): (p, f"{st.st_mtime_ns}-{st.st_size}")
+            for p, st in self.kb.scan()
+        }
 
     def open(self):
         """The index as last committed; raises if it is missing or unreadable.
@@ -194,23 +197,26 @@ class SearchIndex:
     # -- writing --------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
+    def _lock(self) -> Iterator[bool]:
+        """Hold the write lock; yields whether another process held it first."""
         self.kb.state_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.kb.state_dir / "lock", os.O_CREAT | os.O_WRONLY)
         try:
             deadline = time.monotonic() + self.lock_timeout
+            waited = False
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
+                    waited = True
                     if time.monotonic() > deadline:
                         raise IndexBusy(
                             f"another fupan process has been writing the index for "
                             f"{self.lock_timeout:.0f} s; try again when it is done"
                         ) from None
                     time.sleep(0.1)
-            yield
+            yield waited
         finally:
             os.close(fd)  # closing releases the lock, as does the process dying
 
@@ -219,17 +225,19 @@ class SearchIndex:
     ) -> Refresh:
         """Bring the index in step with the files; only changed entries are read."""
         why = "asked to rebuild" if rebuild else self._why_rebuild()
+        plan = None
         if not why:
-            todo, _, gone = self._plan()
-            if not todo and not gone:
+            plan = self._plan()
+            if not plan[0] and not plan[2]:
                 return Refresh(failed=self._meta().get("failed", {}))
-        with self._lock():
+        with self._lock() as waited:
             self._clean_leftovers()
-            why = "asked to rebuild" if rebuild else self._why_rebuild()
+            if waited:  # another process wrote meanwhile: look again
+                why = "asked to rebuild" if rebuild else self._why_rebuild()
+                plan = None if why else self._plan()
             if why:
                 return self._rebuild(why, progress)
-            todo, indexed, gone = self._plan()  # again: another process may have done it
-            return self._update(todo, indexed, gone, progress)
+            return self._update(*plan, progress)
 
     def _clean_leftovers(self) -> None:
         for old in self.kb.state_dir.glob("index.*-tmp"):
@@ -241,16 +249,16 @@ class SearchIndex:
         writer = ix.writer(procs=2, multisegment=True, limitmb=256) if big else ix.writer()
         failed = {} if fresh else dict(self._meta().get("failed", {}))
         try:
-            for entry_id_ in gone:
-                writer.delete_by_term("id", entry_id_)
-                failed.pop(entry_id_, None)
-            for n, (entry_id_, (path, sig)) in enumerate(sorted(todo.items()), 1):
-                entry, _ = self.kb.load(path)
-                failed.pop(entry_id_, None)
+            for eid in gone:
+                writer.delete_by_term("id", eid)
+                failed.pop(eid, None)
+            for n, (eid, (path, sig)) in enumerate(sorted(todo.items()), 1):
+                entry, _ = self.kb.load(Path(path))
+                failed.pop(eid, None)
                 if entry is None:  # counted and named by the caller, never dropped silently
-                    failed[entry_id_] = sig
+                    failed[eid] = sig
                     if not fresh:
-                        writer.delete_by_term("id", entry_id_)
+                        writer.delete_by_term("id", eid)
                 elif fresh:
                     writer.add_document(**document(entry, sig))
                 else:
@@ -273,8 +281,8 @@ class SearchIndex:
         """Entry files that could not be indexed, as of the last refresh."""
         return sorted(self._path_of(i) for i in self._meta().get("failed", {}))
 
-    def _path_of(self, entry_id_: str) -> str:
-        return self.kb.rel(self.kb.reviews / f"{entry_id_}.md")
+    def _path_of(self, eid: str) -> str:
+        return self.kb.rel(self.kb.reviews / f"{eid}.md")
 
     def _update(self, todo, indexed, gone, progress) -> Refresh:
         report = Refresh(removed=sum(i in indexed for i in gone))
