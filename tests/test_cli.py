@@ -90,7 +90,9 @@ def test_new_with_flags_writes_a_valid_entry(kb_factory):
     assert path.parent == kb / "reviews/2026" and path.exists()
     text = path.read_text("utf-8")
     assert "title: 2026年职工篮球赛复盘（第一分公司工会）" in text and "原计划是什么" in text
-    assert run("--kb", str(kb), "check").stdout.endswith("1 valid, 0 errors, 0 warnings\n")
+    checked = run("--kb", str(kb), "check").stdout
+    assert "warning: action still holds the template's placeholder" in checked
+    assert checked.endswith("1 valid, 0 errors, 1 warnings\n")
     again = CliRunner().invoke(cli, ["--kb", str(kb), *NEW, "--date", "2026-05-01"])
     assert again.exit_code == 1 and "already exists" in again.output
     assert path.read_text("utf-8") == text  # never overwritten

@@ -34,6 +34,8 @@ PART_LABELS = {
     "reflection": "反思 (Reflection)",
     "improvement": "改进 (Improvement)",
 }
+# values the template of `fupan new` (templates/entry.md) fills in, to be replaced
+PLACEHOLDERS = {"写下一项具体的改进措施", "责任人"}
 EXAMPLE_HEADINGS = {
     "summary": "## 一、总结",
     "reflection": "## 二、反思",
@@ -261,6 +263,11 @@ def _actions(c: _Checker, value: object) -> list[Action]:
                         "needs an owner and a due date",
                         *at,
                     )
+        if text in PLACEHOLDERS or owner in PLACEHOLDERS:
+            c.warn(
+                "action still holds the template's placeholder; write the real item and its owner",
+                *at,
+            )
         actions.append(Action(text, status, owner, due, c.src.line(*at)))
     return actions
 
