@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .analysis import precise_words, words
 from .model import Entry
@@ -77,7 +78,8 @@ def by_tags(entries: list[Entry], min_units: int = 2, min_years: int = 2) -> lis
     return [r for r in found if _recurs(r, min_units, min_years)]
 
 
-def phrases(text: str) -> set[str]:
+@lru_cache(maxsize=65536)  # recurring and similar both ask for every reflection
+def phrases(text: str) -> frozenset[str]:
     """Pairs of neighbouring words (经费 + 超支 → 经费超支): specific enough to name a
     problem, where single words (情况, 方面) name none."""
     seq = [w for w in precise_words(text)]
@@ -85,7 +87,7 @@ def phrases(text: str) -> set[str]:
     for a, b in zip(seq, seq[1:], strict=False):
         if a and b and len(a) + len(b) >= 4 and not (a.isascii() or b.isascii()):
             out.add(a + b)
-    return out
+    return frozenset(out)
 
 
 def by_terms(entries: list[Entry], min_units: int = 2, min_years: int = 2) -> list[Recurring]:

@@ -62,7 +62,8 @@ def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
         )
         text = " ".join([e.title, " ".join(e.tags), e.unit, e.campaign, *e.parts.values()])
         for w in words(text):
-            postings[w].append(n)
+            if not w.isdigit():  # bare numbers are most of the words and no one looks them up
+                postings[w].append(n)
     vocab = set(postings)
     groups = []
     for w in sorted(vocab):
@@ -84,7 +85,8 @@ def browse_script(d: SiteData, thesaurus: Thesaurus) -> str:
     """The data as a script that sets one global: a page opened from disk may load
     scripts but not fetch files."""
     data = json.dumps(browse_data(d, thesaurus), ensure_ascii=False, separators=(",", ":"))
-    return f"window.fupanBrowse={data};\n"
+    # JSON.parse of a string is parsed several times faster than the same object literal
+    return f"window.fupanBrowse=JSON.parse({json.dumps(data, ensure_ascii=False)});\n"
 
 
 def browse_page(d: SiteData) -> Markup:

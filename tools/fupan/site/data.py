@@ -70,7 +70,7 @@ def site_data(
         list(d.by_category),
         use_directory_urls,
     )
-    d.comparisons = {c: compare(published, c) for c in d.by_campaign}
+    d.comparisons = {c: compare(es, c) for c, es in d.by_campaign.items()}
     d.open_rows = action_rows(published, today, ["open", "doing"])
     d.completion = unit_completion(published)
     d.report = recurring(published, thesaurus)

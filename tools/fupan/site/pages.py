@@ -147,23 +147,27 @@ def entry_page(d: SiteData, e: Entry) -> tuple[str, Markup]:
                 row_classes=["overdue" if o else "" for _, o in rows],
             )
         )
+    # the two link lists only repeat titles: kept out of Material's search index
+    related: list[Markup] = []
     others = [x for x in d.by_campaign[e.campaign] if x.id != e.id]
     if others:
-        out.append(el("h2", esc(L["same_campaign"]), id="same-campaign"))
-        out.append(
-            el(
-                "p",
-                link(p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}: {e.campaign}"),
-            )
+        compare_link = link(
+            p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}: {e.campaign}"
         )
-        out.append(ul(f"{entry_link(d, src, x)} · {esc(x.unit)}" for x in others))
+        related += [
+            el("h2", esc(L["same_campaign"]), id="same-campaign"),
+            el("p", compare_link),
+            ul(f"{entry_link(d, src, x)} · {esc(x.unit)}" for x in others),
+        ]
     alike = d.similar.get(e.id) or []
     if alike:
-        out.append(el("h2", esc(L["similar"]), id="similar"))
-        out.append(
+        related += [
+            el("h2", esc(L["similar"]), id="similar"),
             ul(
                 f"{entry_link(d, src, x)} · {esc(x.unit)} · {esc(x.date.isoformat())}"
                 for x in alike
-            )
-        )
+            ),
+        ]
+    if related:
+        out.append(el("div", "\n".join(related), data_search_exclude=""))
     return src, "\n".join(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from functools import lru_cache
 
 _UNSAFE = re.compile(r"[^\w\-]+")
 
@@ -90,9 +91,13 @@ class Site:
 
     def href(self, from_src: str, to_src: str) -> str:
         """A link from one page to another that works wherever the site is served."""
-        here, there = self.url(from_src), self.url(to_src)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here)
-        rel = posixpath.relpath(there or ".", base or ".")
-        if there.endswith("/") or not there:
-            rel = "./" if rel == "." else rel + "/"
-        return rel
+        return _relative(self.url(from_src), self.url(to_src))
+
+
+@lru_cache(maxsize=200_000)  # every page links to the same few dozen others
+def _relative(here: str, there: str) -> str:
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    rel = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or not there:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
