@@ -19,7 +19,7 @@ from ..kb import KnowledgeBase
 from ..synonyms import load_thesaurus
 from . import browse
 from .data import SiteData, site_data
-from .html import page
+from .html import BODY, page_html, page_source
 from .labels import labels
 from .listings import CSS, all_pages, assets, dashboard, searchable
 
@@ -62,12 +62,14 @@ class FupanPlugin(BasePlugin[FupanConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.data = self._load(config)
+        self.bodies: dict[str, str] = {}  # generated page -> its HTML, set in after Markdown
         for src, (title, body) in all_pages(self.data).items():
             # only section pages go in the nav: every entry in it would copy the whole
             # nav into every page and multiply the site's size
             nav = src in NAV_PAGES.values()
             inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
-            content = page(title, body, searchable(src))
+            self.bodies[src] = page_html(title, body)
+            content = page_source(title, searchable(src))
             files.append(File.generated(config, src, content=content, inclusion=inclusion))
         for dest, content in assets(self.data, self.thesaurus).items():
             files.append(File.generated(config, dest, content=content))
@@ -99,6 +101,10 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         if DASHBOARD in markdown:
             return markdown.replace(DASHBOARD, dashboard(self.data, page.file.src_uri), 1)
         return markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        body = self.bodies.get(page.file.src_uri)
+        return html.replace(BODY, body, 1) if body is not None else html
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.reviews_dir))
