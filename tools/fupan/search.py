@@ -173,6 +173,8 @@ def search(
         built = build(text, thesaurus, lambda term: reader.doc_frequency(WORDS, term) > 0)
         checked = bool(built.phrases or filters.part)
         fq = filter_query(kb, reader, filters)
+        if fq is not None:  # a set of entries: Whoosh tests a set faster than its own bitmap
+            fq = set(searcher.docs_for_query(fq))
         # rank a window of the best a second time on the stored text: the query's own
         # words verbatim count most; phrases and --part are checked there too
         window = None if checked else max(RERANK_WINDOW, filters.limit)
