@@ -42,7 +42,7 @@ from pathlib import Path
 
 import yaml
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # bump whenever the generated files change
 MARKER = ".synth.json"  # at the KB root: what made this folder, so it can be reused or replaced
 SAMPLES = Path(__file__).resolve().parent.parent / "reviews"
 
