@@ -188,16 +188,19 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
     L, p, src = d.labels, d.paths, "recurring.md"
     entries = {e.id: e for e in d.entries}
 
-    def links(ids: list[str]) -> Markup:  # a year per entry; its title shows on hover
-        return " ".join(
+    def links(ids: list[str], most: int = 20) -> Markup:
+        """A year per entry, latest ``most`` only (on large bases a problem can have
+        thousands); each link's title names unit and entry on hover."""
+        shown = " ".join(
             el(
                 "a",
                 esc(entries[i].date.year),
                 href=p.href(src, p.entry(i)),
                 title=f"{entries[i].unit}：{entries[i].title}",
             )
-            for i in ids
+            for i in ids[-most:]
         )
+        return (f"… ({len(ids)}) " if len(ids) > most else "") + shown
 
     problems = d.report.problems[:limit] if d.report else []
     body = [
