@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import PARTS, Action, Entry
 from ..tracking import ActionRow
 from .data import SiteData
-from .html import Markup, el, esc, link, render_markdown, table, ul
+from .html import Markup, el, esc, link, render_parts, table, ul
 
 
 def pct(value: float | None) -> str:
@@ -110,9 +110,9 @@ def entry_page(d: SiteData, e: Entry) -> tuple[str, Markup]:
     for key, value in e.extra.items():
         card.append((esc(key), esc(value)))
     out = [el("dl", "".join(el("dt", k) + el("dd", v) for k, v in card), "fupan-card")]
-    for part in PARTS:
+    for part, html in zip(PARTS, render_parts([e.parts.get(p, "") for p in PARTS]), strict=True):
         out.append(el("h2", esc(L[part]), id=part))
-        out.append(render_markdown(e.parts.get(part, "")))
+        out.append(html)
     if e.metrics:
         out.append(el("h2", esc(L["metrics"]), id="metrics"))
         out.append(

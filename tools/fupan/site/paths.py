@@ -82,16 +82,13 @@ class Site:
 
     def url(self, src: str) -> str:
         """The URL MkDocs gives the page made from ``src`` (relative to the site root)."""
-        stem = posixpath.splitext(src)[0]
-        if not self.use_directory_urls:
-            return f"{stem}.html"
-        if posixpath.basename(stem) == "index":
-            stem = posixpath.dirname(stem)
-        return f"{stem}/" if stem else ""
+        return _url(src, self.use_directory_urls)
 
     def href(self, from_src: str, to_src: str) -> str:
         """A link from one page to another that works wherever the site is served."""
-        return _relative(self.url(from_src), self.url(to_src))
+        return _relative(
+            _url(from_src, self.use_directory_urls), _url(to_src, self.use_directory_urls)
+        )
 
 
 @lru_cache(maxsize=200_000)  # every page links to the same few dozen others
@@ -101,3 +98,13 @@ def _relative(here: str, there: str) -> str:
     if there.endswith("/") or not there:
         rel = "./" if rel == "." else rel + "/"
     return rel
+
+
+@lru_cache(maxsize=200_000)
+def _url(src: str, use_directory_urls: bool) -> str:
+    stem = posixpath.splitext(src)[0]
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
