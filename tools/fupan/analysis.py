@@ -120,7 +120,7 @@ def tokens(text: str) -> list[str]:
     words by rjieba in search mode (工会组织 → 工会, 组织, 工会组织), English words
     case-folded and stemmed, function words dropped."""
     out = []
-    for word, _, _ in _segmenter().tokenize(text, mode="search"):
+    for word in _segmenter().cut_for_search(text):
         if not _kept(word):
             continue
         if word.isascii():
@@ -150,7 +150,7 @@ def pairs(text: str) -> list[str]:
 def precise_words(text: str) -> list[str]:
     """Words of the precise segmentation, in order; function words become "" (a break)."""
     out = []
-    for word, _, _ in _segmenter().tokenize(text):
+    for word in _segmenter().cut(text):
         if _kept(word):
             word = word.lower()
             out.append("" if word in STOP_WORDS else word)

@@ -91,13 +91,12 @@ class Site:
         )
 
 
-@lru_cache(maxsize=200_000)  # every page links to the same few dozen others
 def _relative(here: str, there: str) -> str:
-    base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", base or ".")
-    if there.endswith("/") or not there:
-        rel = "./" if rel == "." else rel + "/"
-    return rel
+    """``there`` (from the site root) as seen from the page at ``here``: up one level
+    per folder of ``here``, then down; every page makes dozens of these."""
+    folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    folder = "" if folder == "/" else folder
+    return "../" * folder.count("/") + there or "./"
 
 
 @lru_cache(maxsize=200_000)
