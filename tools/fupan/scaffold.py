@@ -10,16 +10,11 @@ from string import Template
 
 from .errors import FupanError
 from .kb import REVIEWS_DIR
+from .slug import slug
 
 
 def _template(name: str) -> Template:
     return Template(resources.files("fupan").joinpath("templates", name).read_text("utf-8"))
-
-
-def slugify(text: str) -> str:
-    """A file-name-safe slug that keeps Chinese characters readable."""
-    slug = re.sub(r"[^\w]+", "-", text.strip().lower()).strip("-_")
-    return slug[:60] or "entry"
 
 
 def init_kb(folder: Path, name: str | None = None) -> list[Path]:
@@ -79,9 +74,9 @@ def _yaml_text(value: str) -> str:
     return value
 
 
-def new_entry_path(reviews: Path, date: dt.date, slug: str) -> Path:
+def new_entry_path(reviews: Path, date: dt.date, name: str) -> Path:
     """``reviews/<year>/<slug>.md``; never an existing file."""
-    path = reviews / str(date.year) / f"{slugify(slug)}.md"
+    path = reviews / str(date.year) / f"{slug(name)}.md"
     if path.exists():
         raise FupanError(f"{path} already exists; choose another --slug")
     return path

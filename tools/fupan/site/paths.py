@@ -12,13 +12,9 @@ import posixpath
 import re
 from functools import lru_cache
 
+from ..slug import slug
+
 _UNSAFE = re.compile(r"[^\w\-]+")
-
-
-def slug(name: str) -> str:
-    """Letters (Chinese too), digits, ``-`` and ``_``; never empty, never a dot path."""
-    s = _UNSAFE.sub("-", name.strip()).strip("-_").lower()[:80]
-    return s or "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
 class Slugs:

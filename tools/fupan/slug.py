@@ -1,0 +1,14 @@
+"""Safe, readable names for files and URLs made from what people typed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_UNSAFE = re.compile(r"[^\w\-]+")
+
+
+def slug(name: str) -> str:
+    """Letters (Chinese too), digits, ``-`` and ``_``; never empty, never a dot path."""
+    s = _UNSAFE.sub("-", name.strip()).strip("-_").lower()[:80]
+    return s or "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
