@@ -18,7 +18,7 @@ def duplicate_entries(entries: list[Entry]) -> list[Problem]:
             problems.append(
                 Problem(
                     later.path,
-                    2,
+                    later.title_line,
                     "warning",
                     f"same title, unit and campaign as {group[0].path}; "
                     "merge the two or change the title",

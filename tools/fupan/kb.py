@@ -44,10 +44,6 @@ class Loaded:
     def files(self) -> int:
         return len(self.entries) + len(self.failed)
 
-    @property
-    def published(self) -> list[Entry]:
-        return [e for e in self.entries if e.publish]
-
 
 class KnowledgeBase:
     def __init__(self, root: Path, reviews_dir: str = REVIEWS_DIR):

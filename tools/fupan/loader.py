@@ -143,6 +143,7 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
         body=src.body,
         parts=entry_parts,
         unit_as_written=unit_written or "",
+        title_line=src.line("title"),
     )
     usable = title and campaign and date and unit
     return (entry if usable else None), c.problems
@@ -151,9 +152,7 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
 def _unit(c: _Checker, units: Units, written: str) -> str | None:
     resolved = units.resolve(written)
     if resolved is None:
-        hint = units.suggest(written)
-        fix = f"did you mean {hint}?" if hint else "add it to reviews/units.yml or fix the name"
-        c.error(f"unit '{written}' is not registered in reviews/units.yml; {fix}", "unit")
+        c.error(units.not_registered(written), "unit")
     return resolved
 
 

@@ -77,6 +77,7 @@ class Entry:
     body: str = ""
     parts: dict[str, str] = field(default_factory=dict)  # part name -> Markdown text
     unit_as_written: str = ""
+    title_line: int = 2  # where cross-entry checks point
 
     @property
     def year(self) -> int:

@@ -15,7 +15,6 @@ from .query import Built, build, parse, prune
 from .snippets import score, snippet
 from .synonyms import load_thesaurus
 
-PART_NAMES = ("summary", "reflection", "improvement")
 RERANK_WINDOW = 50
 VERBATIM_BONUS = 0.5
 
@@ -60,7 +59,6 @@ class Results:
     hits: list[Hit]
     total: int | None  # None: more matched than were ranked, and counting them costs
     suggestion: str | None = None
-    unindexed: list[str] = field(default_factory=list)  # entry files with errors
 
 
 def _one_of(reader, fieldname: str, wanted: str, what: str) -> Q.Query:
@@ -77,13 +75,7 @@ def _one_of(reader, fieldname: str, wanted: str, what: str) -> Q.Query:
 def filter_query(kb: KnowledgeBase, reader, f: Filters) -> Q.Query | None:
     parts: list[Q.Query] = []
     if f.unit:
-        unit = kb.units.resolve(f.unit)
-        if unit is None:
-            hint = kb.units.suggest(f.unit)
-            raise FupanError(
-                f"unit '{f.unit}' is not registered" + (f"; did you mean {hint}?" if hint else "")
-            )
-        parts.append(_one_of(reader, "unit", unit, "unit"))
+        parts.append(_one_of(reader, "unit", kb.units.require(f.unit), "unit"))
     if f.campaign:
         parts.append(_one_of(reader, "campaign", f.campaign, "campaign"))
     if f.category:
@@ -145,9 +137,9 @@ def _text(fields: dict) -> str:
     return "\n".join(fields.get(name) or "" for name in STORED_TEXT).lower()
 
 
-def _keep(fields: dict, built: Built, part: str | None) -> bool:
+def _keep(fields: dict, body: str, built: Built, part: str | None) -> bool:
     """What the index cannot check: exact phrases, and the part searched."""
-    if built.phrases and not all(p.lower() in _text(fields) for p in built.phrases):
+    if built.phrases and not all(p.lower() in body for p in built.phrases):
         return False
     return not part or score(fields.get(part) or "", built.surfaces) > 0
 
@@ -161,8 +153,8 @@ def search(
 ) -> Results:
     """Refresh the index, then run ``text`` with ``filters``."""
     filters = filters or Filters()
-    if filters.part and filters.part not in PART_NAMES:
-        raise FupanError(f"--part must be one of {', '.join(PART_NAMES)}")
+    if filters.part and filters.part not in PARTS:
+        raise FupanError(f"--part must be one of {', '.join(PARTS)}")
     store = store or SearchIndex(kb)
     if refresh:
         store.refresh()
@@ -182,9 +174,9 @@ def search(
         found = []
         for r in results:
             fields = r.fields()
-            if checked and not _keep(fields, built, filters.part):
-                continue
             body = _text(fields)
+            if checked and not _keep(fields, body, built, filters.part):
+                continue
             verbatim = sum(run.lower() in body for run in built.runs)
             found.append((r.score * (1 + VERBATIM_BONUS * verbatim), fields))
         # counting every match would run the query again; only say it when known
@@ -192,4 +184,4 @@ def search(
         found.sort(key=lambda sf: -sf[0])
         hits = [make_hit(f, s, built.surfaces, filters.part) for s, f in found[: filters.limit]]
         suggestion = suggest(searcher, text) if not hits else None
-    return Results(hits, total, suggestion, store.failed_paths())
+    return Results(hits, total, suggestion)

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import FupanError
 from .model import Problem
 from .source import SourceError, decode, parse_yaml
 
@@ -44,8 +45,18 @@ class Units:
         close = difflib.get_close_matches(name.strip(), list(self._lookup), n=1, cutoff=0.6)
         return self._lookup[close[0]] if close else None
 
-    def group_of(self, name: str) -> str:
-        return next((u.group for u in self.units if u.name == name), "")
+    def not_registered(self, name: str) -> str:
+        """What to say about a unit name that is not in the registry, and how to fix it."""
+        hint = self.suggest(name)
+        fix = f"did you mean {hint}?" if hint else "add it to reviews/units.yml or fix the name"
+        return f"unit '{name}' is not registered in reviews/units.yml; {fix}"
+
+    def require(self, name: str) -> str:
+        """The registered name for ``name``; FupanError when there is none."""
+        resolved = self.resolve(name)
+        if resolved is None:
+            raise FupanError(self.not_registered(name))
+        return resolved
 
 
 def load_units(path: Path, rel: str) -> tuple[Units, list[Problem]]:

@@ -89,11 +89,7 @@ def new(kb: KnowledgeBase, unit, campaign, title, date, category, author, slug) 
         unit = _choose("Unit (number or name)", [u.name for u in units.units])
     resolved = units.resolve(unit)
     if resolved is None:
-        hint = units.suggest(unit)
-        raise click.BadParameter(
-            f"'{unit}' is not in reviews/units.yml" + (f"; did you mean {hint}?" if hint else ""),
-            param_hint="--unit",
-        )
+        raise click.BadParameter(units.not_registered(unit), param_hint="--unit")
     if not campaign:
         known = sorted({e.campaign for e in kb.load_all().entries}, reverse=True)[:15]
         campaign = _choose("Campaign (number, or a new name)", known)

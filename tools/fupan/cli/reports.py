@@ -7,7 +7,6 @@ import datetime as dt
 import click
 
 from ..compare import compare as run_compare
-from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..synonyms import load_thesaurus
 from ..tracking import action_rows
@@ -52,11 +51,7 @@ def actions(kb: KnowledgeBase, status, overdue, unit, owner, due_before, today, 
       fupan actions --status open,doing,done --today 2026-06-30 --csv > items.csv
     """
     statuses = [s.strip() for s in (status or "open,doing").split(",") if s.strip()]
-    resolved = None
-    if unit:
-        resolved = kb.units.resolve(unit)
-        if resolved is None:
-            raise FupanError(f"unit '{unit}' is not registered in reviews/units.yml")
+    resolved = kb.units.require(unit) if unit else None
     try:
         rows = action_rows(
             _entries(kb), today or dt.date.today(), statuses, overdue, resolved, owner, due_before

@@ -9,7 +9,8 @@ import click
 from .. import output
 from ..index import Refresh, SearchIndex
 from ..kb import KnowledgeBase
-from ..search import PART_NAMES, Filters, Hit
+from ..model import PARTS
+from ..search import Filters, Hit
 from ..search import search as run_search
 from ..snippets import highlight
 from ..source import SourceError, decode
@@ -83,7 +84,7 @@ def _print_hit(n: int, hit: Hit, color: bool) -> None:
 @click.option("--tag", help="Only entries with this tag.")
 @click.option("--since", type=DATE, help="Only entries written on or after DATE.")
 @click.option("--until", type=DATE, help="Only entries written on or before DATE.")
-@click.option("--part", type=click.Choice(PART_NAMES), help="Search only one part.")
+@click.option("--part", type=click.Choice(PARTS), help="Search only one part.")
 @click.option(
     "--limit", default=10, show_default=True, type=click.IntRange(1), help="Hits to show."
 )
