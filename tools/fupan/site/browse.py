@@ -41,9 +41,9 @@ def encode(numbers: list[int]) -> str:
 def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
     units, campaigns = list(d.by_unit), list(d.by_campaign)
     categories, tags = list(d.by_category), list(d.by_tag)
-    index = {name: i for i, name in enumerate(units)}, {name: i for i, name in enumerate(campaigns)}
-    cat_ix = {name: i for i, name in enumerate(categories)}
-    tag_ix = {name: i for i, name in enumerate(tags)}
+    unit_ix, campaign_ix, cat_ix, tag_ix = (
+        {name: i for i, name in enumerate(names)} for names in (units, campaigns, categories, tags)
+    )
     postings: dict[str, list[int]] = defaultdict(list)
     docs = []
     for n, e in enumerate(d.entries):
@@ -51,8 +51,8 @@ def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
             [
                 d.paths.href(SRC, d.paths.entry(e.id)),
                 e.title,
-                index[0][e.unit],
-                index[1][e.campaign],
+                unit_ix[e.unit],
+                campaign_ix[e.campaign],
                 cat_ix.get(e.category, -1),
                 e.date.isoformat(),
                 [tag_ix[t] for t in e.tags],
@@ -65,11 +65,11 @@ def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
             if not w.isdigit():  # bare numbers are most of the words and no one looks them up
                 postings[w].append(n)
     vocab = set(postings)
-    groups = []
+    groups: dict[tuple[str, ...], None] = {}  # ordered and without repeats
     for w in sorted(vocab):
-        group = sorted({w} | {s for s in thesaurus.synonyms(w) if s in vocab})
-        if len(group) > 1 and group not in groups:
-            groups.append(group)
+        group = tuple(sorted({w} | {s for s in thesaurus.synonyms(w) if s in vocab}))
+        if len(group) > 1:
+            groups.setdefault(group)
     return {
         "units": units,
         "campaigns": campaigns,
@@ -77,7 +77,7 @@ def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
         "tags": tags,
         "docs": docs,
         "terms": {w: encode(ns) for w, ns in sorted(postings.items())},
-        "synonyms": groups,
+        "synonyms": [list(g) for g in groups],
     }
 
 
