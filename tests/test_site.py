@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -119,6 +120,26 @@ def test_nav_holds_sections_not_entries(sample_site):
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
     assert {"tracking/", "campaigns/", "units/", "recurring/", "browse/", "tags/"} <= set(links)
     assert not [h for h in links if h.startswith("reviews/")]
+
+
+def test_search_index_holds_each_entrys_own_text(sample_site):
+    index = json.loads((sample_site / "search/search_index.json").read_text("utf-8"))
+    docs = index["docs"]
+    e = next(x for x in entries() if x.id == "2025/spring-games-branch1")
+    url = "reviews/2025/spring-games-branch1/"
+    ours = {d["location"]: d for d in docs if d["location"].startswith(url)}
+    page = (sample_site / url / "index.html").read_text("utf-8")
+    for part in ("summary", "reflection", "improvement", "actions"):
+        assert f"{url}#{part}" in ours and f'id="{part}"' in page  # result links land
+    assert e.actions[0].action in ours[f"{url}#actions"]["text"]
+    assert e.unit in ours[url]["text"] and e.campaign in ours[url]["text"]
+    # links to other entries stay on the page but out of this entry's search text
+    others = [x for x in entries() if x.campaign == e.campaign and x.id != e.id and x.publish]
+    assert others and others[0].title in page
+    assert all(others[0].title not in d["text"] for d in ours.values())
+    assert any(d["location"].startswith("campaigns/") for d in docs)
+    listed = ("tags/", "units/", "years/", "categories/", "tracking/", "recurring/")
+    assert not [d["location"] for d in docs if d["location"].startswith(listed)]
 
 
 def test_unpublished_entries_absent_everywhere(sample_site):

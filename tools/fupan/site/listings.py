@@ -11,6 +11,7 @@ from .charts import Bar, bar_chart
 from .data import SiteData
 from .html import Markup, el, esc, link, table, ul
 from .pages import (
+    Page,
     action_table,
     entries_table,
     entry_page,
@@ -21,7 +22,7 @@ from .pages import (
     tag_links,
 )
 
-Pages = dict[str, tuple[str, Markup]]  # source path -> (title, body)
+Pages = dict[str, Page]  # by source path
 CSS = "assets/fupan/fupan.css"
 
 
@@ -62,7 +63,7 @@ def unit_pages(d: SiteData) -> Pages:
         ]
         if trend:
             body += [el("h2", esc(L["unit_trend"])), bar_chart(L["metric_completion"], trend)]
-        pages[src] = (unit, "\n".join(body))
+        pages[src] = Page(unit, "\n".join(body))
         rows.append(
             [
                 link(p.href("units/index.md", src), unit),
@@ -71,14 +72,14 @@ def unit_pages(d: SiteData) -> Pages:
                 pct(None if ratio is None else 100 * ratio),
             ]
         )
-    pages["units/index.md"] = (
+    pages["units/index.md"] = Page(
         L["units"],
         table([L["unit"], L["entry_count"], L["open_actions"], L["done_ratio"]], rows),
     )
     return pages
 
 
-def campaign_page(d: SiteData, campaign: str) -> tuple[str, Markup]:
+def campaign_page(d: SiteData, campaign: str) -> tuple[str, Page]:
     L, p = d.labels, d.paths
     c = d.comparisons[campaign]
     src = p.campaign(campaign)
@@ -131,7 +132,11 @@ def campaign_page(d: SiteData, campaign: str) -> tuple[str, Markup]:
         if c.shared_tags
         else el("p", esc(L["no_shared_tags"]))
     )
-    return src, "\n".join(body)
+    # searched for: the campaign, who reviewed it and the problems they share
+    search = el("p", esc("、".join(u.unit for u in c.units))) + ul(
+        esc(f"#{t} · {'、'.join(us)}") for t, us in c.shared_tags.items()
+    )
+    return src, Page(campaign, "\n".join(body), search)
 
 
 def campaign_pages(d: SiteData) -> Pages:
@@ -141,8 +146,8 @@ def campaign_pages(d: SiteData) -> Pages:
     for campaign, entries in sorted(
         d.by_campaign.items(), key=lambda kv: max(e.date for e in kv[1]), reverse=True
     ):
-        src, body = campaign_page(d, campaign)
-        pages[src] = (campaign, body)
+        src, page = campaign_page(d, campaign)
+        pages[src] = page
         units = sorted({e.unit for e in entries})
         rows.append(
             [
@@ -151,7 +156,7 @@ def campaign_pages(d: SiteData) -> Pages:
                 esc("、".join(units)),
             ]
         )
-    pages["campaigns/index.md"] = (
+    pages["campaigns/index.md"] = Page(
         L["campaigns"],
         table([L["campaign"], L["unit_count"], L["units_reviewed"]], rows),
     )
@@ -180,7 +185,7 @@ def tracking_page(d: SiteData) -> Pages:
         body += [el("h2", esc(unit)), action_table(d, src, rows)]
     if not d.open_rows:
         body.append(el("p", esc(L["all_done"])))
-    return {src: (L["tracking"], "\n".join(body))}
+    return {src: Page(L["tracking"], "\n".join(body))}
 
 
 def recurring_page(d: SiteData, limit: int = 40) -> Pages:
@@ -237,7 +242,7 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
                 ],
             ),
         ]
-    return {src: (L["recurring"], "\n".join(body))}
+    return {src: Page(L["recurring"], "\n".join(body))}
 
 
 def _listing(
@@ -247,9 +252,9 @@ def _listing(
     items = []
     for key, entries in groups.items():
         src = src_of(key)
-        pages[src] = (str(key), entries_table(d, src, entries))
+        pages[src] = Page(str(key), entries_table(d, src, entries))
         items.append(f"{link(d.paths.href(index_src, src), key)} ({len(entries)})")
-    pages[index_src] = (title, ul(items) + see_also)
+    pages[index_src] = Page(title, ul(items) + see_also)
     return pages
 
 
@@ -306,12 +311,6 @@ def dashboard(d: SiteData, src: str = "index.md") -> Markup:
     return el("div", "\n".join(out), "fupan")
 
 
-def searchable(src: str) -> bool:
-    """Entries and campaign comparisons go in Material's search; listings would only
-    repeat their titles there."""
-    return src.startswith(("reviews/", "campaigns/")) and src != "campaigns/index.md"
-
-
 def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
     """Files the pages use: style, the browse page's script and its data."""
     files = resources.files("fupan.site").joinpath("assets")
@@ -325,12 +324,12 @@ def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
 def all_pages(d: SiteData) -> Pages:
     pages: Pages = {}
     for e in d.entries:
-        src, body = entry_page(d, e)
-        pages[src] = (e.title, body)
+        src, page = entry_page(d, e)
+        pages[src] = page
     pages.update(unit_pages(d))
     pages.update(campaign_pages(d))
     pages.update(tracking_page(d))
     pages.update(listing_pages(d))
     pages.update(recurring_page(d))
-    pages[browse.SRC] = (d.labels["browse"], browse.browse_page(d))
+    pages[browse.SRC] = Page(d.labels["browse"], browse.browse_page(d))
     return pages

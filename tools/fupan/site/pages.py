@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..model import PARTS, Action, Entry
 from ..tracking import ActionRow
 from .data import SiteData
 from .html import Markup, el, esc, link, render_parts, table, ul
+
+
+class Page(NamedTuple):
+    """A generated page: its HTML, and what Material's search indexes of it.
+
+    ``search`` holds the page's own text under the same headings, without links, tables
+    and charts, which would match queries with other entries' titles and made parsing
+    for the search index the largest cost of a build; None keeps the page out of
+    search (listings only repeat titles found elsewhere)."""
+
+    title: str
+    body: Markup
+    search: Markup | None = None
 
 
 def pct(value: float | None) -> str:
@@ -89,7 +104,7 @@ def _actions_of(d: SiteData, e: Entry) -> list[tuple[Action, bool]]:
     return [(a, a.overdue(d.today)) for a in e.actions]
 
 
-def entry_page(d: SiteData, e: Entry) -> tuple[str, Markup]:
+def entry_page(d: SiteData, e: Entry) -> tuple[str, Page]:
     L, p = d.labels, d.paths
     src = p.entry(e.id)
     card = [
@@ -110,9 +125,10 @@ def entry_page(d: SiteData, e: Entry) -> tuple[str, Markup]:
     for key, value in e.extra.items():
         card.append((esc(key), esc(value)))
     out = [el("dl", "".join(el("dt", k) + el("dd", v) for k, v in card), "fupan-card")]
+    parts = []
     for part, html in zip(PARTS, render_parts([e.parts.get(p, "") for p in PARTS]), strict=True):
-        out.append(el("h2", esc(L[part]), id=part))
-        out.append(html)
+        parts += [el("h2", esc(L[part]), id=part), html]
+    out += parts
     if e.metrics:
         out.append(el("h2", esc(L["metrics"]), id="metrics"))
         out.append(
@@ -147,27 +163,36 @@ def entry_page(d: SiteData, e: Entry) -> tuple[str, Markup]:
                 row_classes=["overdue" if o else "" for _, o in rows],
             )
         )
-    # the two link lists only repeat titles: kept out of Material's search index
-    related: list[Markup] = []
     others = [x for x in d.by_campaign[e.campaign] if x.id != e.id]
     if others:
         compare_link = link(
             p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}: {e.campaign}"
         )
-        related += [
+        out += [
             el("h2", esc(L["same_campaign"]), id="same-campaign"),
             el("p", compare_link),
             ul(f"{entry_link(d, src, x)} · {esc(x.unit)}" for x in others),
         ]
     alike = d.similar.get(e.id) or []
     if alike:
-        related += [
+        out += [
             el("h2", esc(L["similar"]), id="similar"),
             ul(
                 f"{entry_link(d, src, x)} · {esc(x.unit)} · {esc(x.date.isoformat())}"
                 for x in alike
             ),
         ]
-    if related:
-        out.append(el("div", "\n".join(related), data_search_exclude=""))
-    return src, "\n".join(out)
+    return src, Page(e.title, "\n".join(out), _entry_search(d, e, parts))
+
+
+def _entry_search(d: SiteData, e: Entry, parts: list[Markup]) -> Markup:
+    """The entry's words for Material's search: who, what and which problems, its three
+    parts, and its action items (the what of an improvement is often the query)."""
+    L = d.labels
+    facts = [e.unit, e.campaign, e.category, e.author, *(f"#{t}" for t in e.tags)]
+    facts += [m.name for m in e.metrics]
+    out = [el("p", esc(" · ".join(f for f in facts if f))), *parts]
+    if e.actions:
+        out.append(el("h2", esc(L["actions"]), id="actions"))
+        out.append(ul(esc(" · ".join(x for x in (a.action, a.owner) if x)) for a in e.actions))
+    return "\n".join(out)

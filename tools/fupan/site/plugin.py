@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..dates import parse_date
@@ -21,7 +21,7 @@ from . import browse
 from .data import SiteData, site_data
 from .html import BODY, page_html, page_source
 from .labels import labels
-from .listings import CSS, all_pages, assets, dashboard, searchable
+from .listings import CSS, all_pages, assets, dashboard
 
 log = logging.getLogger("mkdocs.plugins.fupan")
 
@@ -62,14 +62,13 @@ class FupanPlugin(BasePlugin[FupanConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.data = self._load(config)
-        self.bodies: dict[str, str] = {}  # generated page -> its HTML, set in after Markdown
-        for src, (title, body) in all_pages(self.data).items():
+        self.pages = all_pages(self.data)  # their HTML is set in after Markdown
+        for src, page in self.pages.items():
             # only section pages go in the nav: every entry in it would copy the whole
             # nav into every page and multiply the site's size
             nav = src in NAV_PAGES.values()
             inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
-            self.bodies[src] = page_html(title, body)
-            content = page_source(title, searchable(src))
+            content = page_source(page.title, searchable=page.search is not None)
             files.append(File.generated(config, src, content=content, inclusion=inclusion))
         for dest, content in assets(self.data, self.thesaurus).items():
             files.append(File.generated(config, dest, content=content))
@@ -103,8 +102,19 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        body = self.bodies.get(page.file.src_uri)
-        return html.replace(BODY, body, 1) if body is not None else html
+        """A generated page's search view, or its HTML when it is not searched."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return html
+        view = generated.body if generated.search is None else generated.search
+        return html.replace(BODY, page_html(generated.title, view), 1)
+
+    @event_priority(-50)  # after Material's search has indexed the search view
+    def on_page_context(self, context, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.search is not None:
+            page.content = page_html(generated.title, generated.body)
+        return context
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.reviews_dir))
