@@ -115,19 +115,21 @@ def _segmenter():
     return rjieba
 
 
+@lru_cache(maxsize=1 << 19)  # a knowledge base reuses a few thousand words, over and over
+def _term(word: str) -> str:
+    """The index term for one segmented word; "" for punctuation, space, function words."""
+    if not _kept(word):
+        return ""
+    if word.isascii():
+        word = _stem(word.lower())
+    return "" if word in STOP_WORDS else word
+
+
 def tokens(text: str) -> list[str]:
     """Index terms of ``text`` in order, repeats kept (they count in the ranking):
     words by rjieba in search mode (工会组织 → 工会, 组织, 工会组织), English words
     case-folded and stemmed, function words dropped."""
-    out = []
-    for word in _segmenter().cut_for_search(text):
-        if not _kept(word):
-            continue
-        if word.isascii():
-            word = _stem(word.lower())
-        if word not in STOP_WORDS:
-            out.append(word)
-    return out
+    return [t for t in map(_term, _segmenter().cut_for_search(text)) if t]
 
 
 def words(text: str) -> list[str]:
@@ -147,16 +149,18 @@ def pairs(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 19)
+def _precise(word: str) -> str | None:
+    """A word of a phrase; "" for a break (function word, punctuation); None for space."""
+    if _kept(word):
+        word = word.lower()
+        return "" if word in STOP_WORDS else word
+    return "" if word.strip() else None
+
+
 def precise_words(text: str) -> list[str]:
     """Words of the precise segmentation, in order; function words become "" (a break)."""
-    out = []
-    for word in _segmenter().cut(text):
-        if _kept(word):
-            word = word.lower()
-            out.append("" if word in STOP_WORDS else word)
-        elif word.strip():
-            out.append("")  # punctuation breaks a phrase
-    return out
+    return [w for w in map(_precise, _segmenter().cut(text)) if w is not None]
 
 
 def query_terms(text: str, known) -> list[str]:

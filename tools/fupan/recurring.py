@@ -110,9 +110,14 @@ def by_terms(entries: list[Entry], min_units: int = 2, min_years: int = 2) -> li
 
 def _related(tag: str, text: str, thesaurus: Thesaurus) -> bool:
     """Whether an action's text is about a tag: a word of the tag, or a synonym, in it."""
-    tag_words = set(words(tag))
+    tag_words = _word_set(tag)
     tag_words |= {s for w in tag_words for s in thesaurus.synonyms(w)}
-    return bool(tag_words & set(words(text)))
+    return not tag_words.isdisjoint(_word_set(text))
+
+
+@lru_cache(maxsize=65536)  # each tag and action is asked about many times
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))
 
 
 def _same_work(a: Entry, b: Entry) -> bool:

@@ -20,7 +20,7 @@ def similar(entries: list[Entry], limit: int = 5) -> dict[str, list[Entry]]:
     for e in entries:
         for m in marks[e.id]:
             having[m].append(e)
-    cap = max(10, min(200, len(entries) // 5))  # a mark nearly everyone has tells nothing
+    cap = max(10, min(100, len(entries) // 20))  # a mark many entries have tells little
     out: dict[str, list[Entry]] = {}
     for e in entries:
         # the rarest shared marks say most, and bound the work on large knowledge bases

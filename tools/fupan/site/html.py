@@ -7,7 +7,6 @@ never passed to the page, so no entry can run script in a reader's browser.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable, Sequence
 
@@ -22,6 +21,8 @@ def esc(value: object) -> Markup:
 
 def el(tag: str, content: Markup = "", cls: str = "", /, **attrs: object) -> Markup:
     """``<tag class=cls attrs>content</tag>``; attribute values are escaped."""
+    if not cls and not attrs:  # most cells and items: the common case, made cheap
+        return f"<{tag}>{content}</{tag}>"
     parts = [tag] + ([f'class="{esc(cls)}"'] if cls else [])
     parts += [
         f'{k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items() if v is not None
@@ -84,22 +85,6 @@ def render_markdown(text: str) -> Markup:
     """An entry part's Markdown as HTML; raw HTML and javascript: links made inert."""
     _MD.reset()
     return _SCRIPT_URL.sub(r'\1"#"', _MD.convert(text))
-
-
-BODY = "<!-- fupan:body -->"
-
-
-def page_source(title: str, searchable: bool = True) -> str:
-    """The Markdown MkDocs gets for a generated page: an escaped title and a marker.
-
-    The page's HTML is built here and put in place of the marker after Markdown
-    (see :func:`page_html`): parsing thousands of prebuilt pages as raw HTML blocks
-    again cost a third of a large build. Listing pages are kept out of Material's
-    search index, where their tables would only repeat the entries' titles."""
-    meta = f"title: {json.dumps(esc(title), ensure_ascii=False)}\n"
-    if not searchable:
-        meta += "search:\n  exclude: true\n"
-    return f"---\n{meta}---\n\n{BODY}\n"
 
 
 def page_html(title: str, body: Markup) -> Markup:

@@ -12,6 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..dates import parse_date
 from ..errors import FupanError
@@ -19,9 +20,10 @@ from ..kb import KnowledgeBase
 from ..synonyms import load_thesaurus
 from . import browse
 from .data import SiteData, site_data
-from .html import BODY, page_html, page_source
+from .html import esc, page_html
 from .labels import labels
 from .listings import CSS, all_pages, assets, dashboard
+from .pages import Page
 
 log = logging.getLogger("mkdocs.plugins.fupan")
 
@@ -62,14 +64,14 @@ class FupanPlugin(BasePlugin[FupanConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.data = self._load(config)
-        self.pages = all_pages(self.data)  # their HTML is set in after Markdown
-        for src, page in self.pages.items():
+        for src, page in all_pages(self.data).items():
             # only section pages go in the nav: every entry in it would copy the whole
             # nav into every page and multiply the site's size
             nav = src in NAV_PAGES.values()
             inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
-            content = page_source(page.title, searchable=page.search is not None)
-            files.append(File.generated(config, src, content=content, inclusion=inclusion))
+            file = File.generated(config, src, content="", inclusion=inclusion)
+            GeneratedPage(page, file, config)  # MkDocs uses the page a file holds
+            files.append(file)
         for dest, content in assets(self.data, self.thesaurus).items():
             files.append(File.generated(config, dest, content=content))
         return files
@@ -101,21 +103,39 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             return markdown.replace(DASHBOARD, dashboard(self.data, page.file.src_uri), 1)
         return markdown
 
-    def on_page_content(self, html: str, page, config, files) -> str:
-        """A generated page's search view, or its HTML when it is not searched."""
-        generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        view = generated.body if generated.search is None else generated.search
-        return html.replace(BODY, page_html(generated.title, view), 1)
-
     @event_priority(-50)  # after Material's search has indexed the search view
     def on_page_context(self, context, page, config, nav):
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.search is not None:
-            page.content = page_html(generated.title, generated.body)
+        if isinstance(page, GeneratedPage):
+            page.content = page.html
         return context
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.reviews_dir))
         return server
+
+
+class GeneratedPage(MkDocsPage):
+    """A page fupan built as HTML: MkDocs reads no source and runs no Markdown for it.
+
+    Until Material's search has indexed it, its content is the search view (see
+    :class:`Page`); :meth:`FupanPlugin.on_page_context` then puts the whole page in."""
+
+    def __init__(self, page: Page, file: File, config) -> None:
+        super().__init__(esc(page.title), file, config)  # themes print titles unescaped
+        self.generated = page
+
+    @property
+    def html(self) -> str:
+        return page_html(self.generated.title, self.generated.body)
+
+    def read_source(self, config) -> None:
+        self.markdown = ""
+        # Material prints a meta title as given and a page title through striptags,
+        # which would undo the escaping
+        self.meta = {"title": self.title}
+        if self.generated.search is None:
+            self.meta["search"] = {"exclude": True}
+
+    def render(self, config, files) -> None:
+        search = self.generated.search
+        self.content = self.html if search is None else page_html(self.generated.title, search)
