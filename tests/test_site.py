@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -12,7 +13,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from fupan import background
 from fupan.kb import KnowledgeBase
+from fupan.site import listings
+from fupan.site.data import site_data
+from fupan.site.labels import labels
+from fupan.synonyms import load_thesaurus
 
 from .conftest import SAMPLE, entry, make_kb
 
@@ -275,3 +281,28 @@ def test_bad_today_option_is_one_clear_line(tmp_path):
     cfg.write_text(cfg.read_text().replace("  - fupan\n", "  - fupan:\n      today: 上周\n"))
     r = build(root)
     assert r.returncode != 0 and "plugin option 'today'" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_background_work_runs_in_a_child_and_errors_surface_in_the_caller(monkeypatch):
+    if not background.can_fork():
+        pytest.skip("one core, or no fork: the work always runs in the caller")
+    assert background.in_background(os.getpid)() != os.getpid()
+
+    def fails():
+        raise ValueError("broken entry")
+
+    with pytest.raises(ValueError, match="broken entry"):
+        background.in_background(fails)()
+    monkeypatch.setattr(background, "can_fork", lambda: False)
+    assert background.in_background(os.getpid)() == os.getpid()
+
+
+def test_site_is_the_same_built_on_one_core_or_two(monkeypatch):
+    kb = KnowledgeBase(SAMPLE)
+    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
+    d = site_data(kb.load_all().entries, thesaurus, labels("zh"), dt.date(2026, 1, 1))
+    one = listings.site_files(d, thesaurus)  # the sample is small: all pages built here
+    monkeypatch.setattr(listings, "CHILD_FROM", 0)  # split it anyway
+    two = listings.site_files(d, thesaurus)
+    assert len(two[0]) > len(d.entries) and two[1]
+    assert list(two[0]) == list(one[0]) and two == one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from ..background import in_background
 from ..synonyms import Thesaurus
 from ..tracking import by_unit
 from . import browse
@@ -321,15 +322,28 @@ def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
     }
 
 
-def all_pages(d: SiteData) -> Pages:
-    pages: Pages = {}
-    for e in d.entries:
-        src, page = entry_page(d, e)
-        pages[src] = page
-    pages.update(unit_pages(d))
-    pages.update(campaign_pages(d))
-    pages.update(tracking_page(d))
-    pages.update(listing_pages(d))
-    pages.update(recurring_page(d))
-    pages[browse.SRC] = Page(d.labels["browse"], browse.browse_page(d))
-    return pages
+CHILD_SHARE = 0.4  # of the entry pages, built beside the browse data: evens the two halves
+CHILD_FROM = 200  # entries; fewer are built faster than a child process starts
+
+
+def site_files(d: SiteData, thesaurus: Thesaurus) -> tuple[Pages, dict[str, str]]:
+    """Every page and asset. A forked child (see :mod:`fupan.background`) builds the
+    assets and part of the entry pages while this process builds the rest."""
+    n = len(d.entries)
+    split = n - int(n * CHILD_SHARE) if n >= CHILD_FROM else n
+    later = in_background(lambda: (_entry_pages(d, d.entries[split:]), assets(d, thesaurus)))
+    entries = _entry_pages(d, d.entries[:split])
+    sections = {
+        **unit_pages(d),
+        **campaign_pages(d),
+        **tracking_page(d),
+        **listing_pages(d),
+        **recurring_page(d),
+        browse.SRC: Page(d.labels["browse"], browse.browse_page(d)),
+    }
+    rest, files = later()
+    return {**entries, **rest, **sections}, files
+
+
+def _entry_pages(d: SiteData, entries: list) -> Pages:
+    return dict(entry_page(d, e) for e in entries)

@@ -22,7 +22,7 @@ from . import browse
 from .data import SiteData, site_data
 from .html import esc, page_html
 from .labels import labels
-from .listings import CSS, all_pages, assets, dashboard
+from .listings import CSS, dashboard, site_files
 from .pages import Page
 
 log = logging.getLogger("mkdocs.plugins.fupan")
@@ -64,7 +64,8 @@ class FupanPlugin(BasePlugin[FupanConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.data = self._load(config)
-        for src, page in all_pages(self.data).items():
+        pages, assets = site_files(self.data, self.thesaurus)
+        for src, page in pages.items():
             # only section pages go in the nav: every entry in it would copy the whole
             # nav into every page and multiply the site's size
             nav = src in NAV_PAGES.values()
@@ -72,7 +73,7 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             file = File.generated(config, src, content="", inclusion=inclusion)
             GeneratedPage(page, file, config)  # MkDocs uses the page a file holds
             files.append(file)
-        for dest, content in assets(self.data, self.thesaurus).items():
+        for dest, content in assets.items():
             files.append(File.generated(config, dest, content=content))
         return files
 
