@@ -237,6 +237,24 @@ def test_path_traversal_names_are_contained(hostile_site):
     assert (site / "units/b-粗体单位-b/index.html").exists()
 
 
+def test_without_a_nav_in_mkdocs_yml_the_sections_are_titled_pages(hostile_site):
+    home = (hostile_site / "site/index.html").read_text("utf-8")  # theme language: en
+    nav = home.split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    titles = re.findall(
+        r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', nav
+    )
+    assert titles == [
+        "测试",
+        "Browse",
+        "Campaigns",
+        "Units",
+        "Tracking",
+        "Recurring problems",
+        "Tags",
+    ]
+    assert "md-nav__item--nested" not in nav  # not folders made sections: campaigns/ → "Campaigns"
+
+
 def test_unpublished_not_in_small_site(hostile_site):
     for p in (hostile_site / "site").rglob("*"):
         if p.is_file():

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import nest_paths
 
 from ..dates import parse_date
 from ..errors import FupanError
@@ -57,12 +58,18 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             config.theme["font"] = False
         if config.nav is not None:  # keep the nav small: sections, never every entry
             config.nav = list(config.nav) + self._nav()
+        self.auto_nav = config.nav is None
         return config
 
     def _nav(self) -> list[dict]:
         return [{self.labels[key]: src} for key, src in NAV_PAGES.items()]
 
     def on_files(self, files: Files, config) -> Files:
+        if self.auto_nav:
+            # MkDocs' own nav from the docs folder, then ours as titled pages: left to
+            # MkDocs, campaigns/index.md would be a section named "Campaigns"
+            pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+            config.nav = nest_paths(pages) + self._nav()
         self.data = self._load(config)
         pages, assets = site_files(self.data, self.thesaurus)
         for src, page in pages.items():
