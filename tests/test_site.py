@@ -7,10 +7,13 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
+from urllib.request import urlopen
 
 import pytest
 from fupan import background
@@ -324,3 +327,44 @@ def test_site_is_the_same_built_on_one_core_or_two(monkeypatch):
     two = listings.site_files(d, thesaurus)
     assert len(two[0]) > len(d.entries) and two[1]
     assert list(two[0]) == list(one[0]) and two == one
+
+
+def _page_text(url: str) -> str:
+    try:
+        with urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:  # not serving yet, or rebuilding
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _page_text(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_an_entry_changes(tmp_path):
+    root = make_kb(tmp_path, {"2025/a.md": entry(title="初稿复盘")})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/reviews/2025/a/"
+        assert _wait_for(page, "<h1>初稿复盘</h1>")
+        (root / "reviews/2025/a.md").write_text(entry(title="修订后的复盘"), encoding="utf-8")
+        assert _wait_for(page, "<h1>修订后的复盘</h1>")
+        unit = f"http://127.0.0.1:{port}/units/{quote('第一分公司工会')}/"
+        assert "修订后的复盘" in _page_text(unit)  # listings are rebuilt too
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
