@@ -18,7 +18,7 @@ from urllib.request import urlopen
 import pytest
 from fupan import background
 from fupan.kb import KnowledgeBase
-from fupan.site import listings
+from fupan.site import browse, listings
 from fupan.site.data import site_data
 from fupan.site.labels import labels
 from fupan.synonyms import load_thesaurus
@@ -368,3 +368,31 @@ def test_serve_rebuilds_when_an_entry_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _decode(text: str) -> list[int]:
+    """What browse.js does with an encoded posting list."""
+    digit = {c: i for i, c in enumerate(browse.ALPHABET)}
+    if text.startswith("~"):
+        return [(c * 6) + b for c, ch in enumerate(text[1:]) for b in range(6) if digit[ch] >> b & 1]
+    out, last, value, shift = [], 0, 0, 0
+    for ch in text:
+        d = digit[ch]
+        if d >= 32:
+            value, shift = value + ((d - 32) << shift), shift + 5
+            continue
+        last += value + (d << shift)
+        out.append(last)
+        value = shift = 0
+    return out
+
+
+@pytest.mark.parametrize(
+    "numbers", [[], [0], [5, 6, 40, 1000, 2999], list(range(0, 3000, 2)), list(range(2999))]
+)
+def test_posting_lists_round_trip_in_the_shorter_form(numbers):
+    text = browse.encode(numbers, 3000)
+    assert _decode(text) == numbers
+    dense = len(numbers) > 1 + 3000 // 6  # a bitmap is 500 characters after the "~"
+    assert text.startswith("~") == dense
+    assert len(text) == 501 if dense else len(text) <= 501

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -51,6 +52,9 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
             send.send(work())
 
     process = ctx.Process(target=child, daemon=True)
+    for stream in (sys.stdout, sys.stderr):  # or the child would write what is buffered again
+        if stream is not None:
+            stream.flush()
     process.start()
     send.close()
 

@@ -22,20 +22,26 @@ from .html import Markup, el, esc
 SRC = "browse.md"
 DATA = "assets/fupan/browse-data.js"  # a script, not JSON: file:// pages cannot fetch
 SCRIPT = "assets/fupan/browse.js"
-_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
-def encode(numbers: list[int]) -> str:
-    """Ascending numbers as deltas in a base-32 varint over URL-safe characters:
-    about one character per entry a word occurs in."""
+def encode(numbers: list[int], total: int) -> str:
+    """Ascending entry numbers (below ``total``) in the shorter of two forms: deltas in a
+    base-32 varint over URL-safe characters, about one character per number; or, for a
+    word most entries use, "~" and a bitmap of six entries per character."""
     out, last = [], 0
     for n in numbers:
         delta, last = n - last, n
         while delta >= 32:
-            out.append(_ALPHABET[32 + (delta & 31)])
+            out.append(ALPHABET[32 + (delta & 31)])
             delta >>= 5
-        out.append(_ALPHABET[delta])
-    return "".join(out)
+        out.append(ALPHABET[delta])
+    if len(out) <= 1 + (total + 5) // 6:
+        return "".join(out)
+    bits = [0] * ((total + 5) // 6)
+    for n in numbers:
+        bits[n // 6] |= 1 << (n % 6)
+    return "~" + "".join(ALPHABET[b] for b in bits)
 
 
 def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
@@ -76,7 +82,7 @@ def browse_data(d: SiteData, thesaurus: Thesaurus) -> dict:
         "categories": categories,
         "tags": tags,
         "docs": docs,
-        "terms": {w: encode(ns) for w, ns in sorted(postings.items())},
+        "terms": {w: encode(ns, len(docs)) for w, ns in sorted(postings.items())},
         "synonyms": [list(g) for g in groups],
     }
 

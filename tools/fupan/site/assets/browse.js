@@ -1,4 +1,4 @@
-/* fupan browse page: facets and Chinese-aware free text over browse.json. No library. */
+/* fupan browse page: facets and Chinese-aware free text over the data browse-data.js sets. No library. */
 (function () {
   "use strict";
   var form = document.querySelector("form.fupan-browse");
@@ -13,8 +13,15 @@
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var data, vocab, synonyms = {}, cache = {};
 
-  function decode(text) {  // deltas in a base-32 varint, see browse.py
+  function decode(text) {  // deltas in a base-32 varint, or "~" and a bitmap: see browse.py
     var out = [], last = 0, value = 0, shift = 0;
+    if (text[0] === "~") {
+      for (var c = 1; c < text.length; c++) {
+        var bits = DIGIT[text[c]];
+        for (var b = 0; b < 6; b++) if (bits & (1 << b)) out.push((c - 1) * 6 + b);
+      }
+      return out;
+    }
     for (var i = 0; i < text.length; i++) {
       var d = DIGIT[text[i]];
       if (d >= 32) { value += (d - 32) << shift; shift += 5; continue; }
