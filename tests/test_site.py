@@ -132,7 +132,9 @@ def test_nav_holds_sections_not_entries(sample_site):
 
 
 def test_search_index_holds_each_entrys_own_text(sample_site):
-    index = json.loads((sample_site / "search/search_index.json").read_text("utf-8"))
+    raw = (sample_site / "search/search_index.json").read_text("utf-8")
+    assert "复盘" in raw and not re.search(r"\\u[4-9]", raw)  # UTF-8, not \u escapes
+    index = json.loads(raw)
     docs = index["docs"]
     e = next(x for x in entries() if x.id == "2025/spring-games-branch1")
     url = "reviews/2025/spring-games-branch1/"
@@ -374,7 +376,9 @@ def _decode(text: str) -> list[int]:
     """What browse.js does with an encoded posting list."""
     digit = {c: i for i, c in enumerate(browse.ALPHABET)}
     if text.startswith("~"):
-        return [(c * 6) + b for c, ch in enumerate(text[1:]) for b in range(6) if digit[ch] >> b & 1]
+        return [
+            (c * 6) + b for c, ch in enumerate(text[1:]) for b in range(6) if digit[ch] >> b & 1
+        ]
     out, last, value, shift = [], 0, 0, 0
     for ch in text:
         d = digit[ch]

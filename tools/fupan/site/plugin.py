@@ -19,7 +19,7 @@ from ..dates import parse_date
 from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..synonyms import load_thesaurus
-from . import browse
+from . import browse, search_index
 from .data import SiteData, site_data
 from .html import esc, page_html
 from .labels import labels
@@ -116,6 +116,10 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         if isinstance(page, GeneratedPage):
             page.content = page.html
         return context
+
+    @event_priority(-50)  # after Material's search has written its index
+    def on_post_build(self, config) -> None:
+        search_index.compact(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.reviews_dir))
