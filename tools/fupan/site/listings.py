@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from ..background import in_background
+from ..model import Entry
 from ..synonyms import Thesaurus
 from ..tracking import by_unit
 from . import browse
@@ -345,5 +346,5 @@ def site_files(d: SiteData, thesaurus: Thesaurus) -> tuple[Pages, dict[str, str]
     return {**entries, **rest, **sections}, files
 
 
-def _entry_pages(d: SiteData, entries: list) -> Pages:
+def _entry_pages(d: SiteData, entries: list[Entry]) -> Pages:
     return dict(entry_page(d, e) for e in entries)
