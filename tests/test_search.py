@@ -203,6 +203,37 @@ def test_incremental_refresh_add_edit_delete_rename(tmp_path):
     assert store.refresh().changed == 0
 
 
+def _columns(store: SearchIndex) -> dict[str, str]:
+    with store.open().reader() as reader:
+        ids, sigs = reader.column_reader("id"), reader.column_reader("sig")
+        return {ids[n]: sigs[n] for n in reader.all_doc_ids()}
+
+
+def test_signatures_of_the_latest_commit_are_kept_beside_the_index(tmp_path):
+    kb = small_kb(tmp_path)
+    (kb.reviews / "bad.md").write_text("no front matter", "utf-8")
+    store = SearchIndex(kb)
+    store.refresh()
+    (kb.reviews / "2025/e1.md").unlink()
+    path = kb.reviews / "2025/e0.md"
+    path.write_text(path.read_text("utf-8").replace("245 人", "246 人"), "utf-8")
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert store.refresh().changed == 2
+    meta = json.loads(store.meta_path.read_text("utf-8"))
+    assert meta["indexed"] == _columns(store) and set(meta["indexed"]) == {"2025/e0", "2025/e2"}
+    assert meta["generation"] == store.open().latest_generation() and "bad" in meta["failed"]
+    # a refresh reads the signatures from index.json, not from the index
+    told = {**meta, "indexed": {**meta["indexed"], "2025/e2": "stale"}}
+    store.meta_path.write_text(json.dumps(told), "utf-8")
+    assert SearchIndex(kb).refresh().updated == 1
+    # index.json of another commit is not trusted: the columns are read instead
+    meta = json.loads(store.meta_path.read_text("utf-8"))
+    meta["generation"] -= 1
+    meta["indexed"] = {"2025/e0": "stale", "2025/gone": "stale"}
+    store.meta_path.write_text(json.dumps(meta), "utf-8")
+    assert SearchIndex(kb).refresh().changed == 0
+
+
 def test_bad_entry_is_named_not_indexed(tmp_path):
     kb = small_kb(tmp_path)
     (kb.reviews / "bad.md").write_text("no front matter", "utf-8")
