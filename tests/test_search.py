@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -221,17 +222,33 @@ def test_signatures_of_the_latest_commit_are_kept_beside_the_index(tmp_path):
     assert store.refresh().changed == 2
     meta = json.loads(store.meta_path.read_text("utf-8"))
     assert meta["indexed"] == _columns(store) and set(meta["indexed"]) == {"2025/e0", "2025/e2"}
-    assert meta["generation"] == store.open().latest_generation() and "bad" in meta["failed"]
+    assert meta["commit"] == store._commit(store.open()) and "bad" in meta["failed"]
     # a refresh reads the signatures from index.json, not from the index
     told = {**meta, "indexed": {**meta["indexed"], "2025/e2": "stale"}}
     store.meta_path.write_text(json.dumps(told), "utf-8")
     assert SearchIndex(kb).refresh().updated == 1
     # index.json of another commit is not trusted: the columns are read instead
     meta = json.loads(store.meta_path.read_text("utf-8"))
-    meta["generation"] -= 1
+    meta["commit"] = "another"
     meta["indexed"] = {"2025/e0": "stale", "2025/gone": "stale"}
     store.meta_path.write_text(json.dumps(meta), "utf-8")
     assert SearchIndex(kb).refresh().changed == 0
+
+
+def _refresh(root: str) -> int:
+    return SearchIndex(KnowledgeBase(Path(root))).refresh().changed
+
+
+def test_concurrent_refreshes_of_an_older_index_json_all_succeed(tmp_path):
+    kb = small_kb(tmp_path)
+    store = SearchIndex(kb)
+    store.refresh()
+    meta = json.loads(store.meta_path.read_text("utf-8"))
+    with multiprocessing.get_context("fork").Pool(12) as pool:
+        for _ in range(10):  # as after an upgrade: every search rewrites index.json at once
+            store.meta_path.write_text(json.dumps({**meta, "commit": "older"}), "utf-8")
+            assert pool.map(_refresh, [str(kb.root)] * 24, chunksize=1) == [0] * 24
+    assert json.loads(store.meta_path.read_text("utf-8"))["commit"] == meta["commit"]
 
 
 def test_bad_entry_is_named_not_indexed(tmp_path):

@@ -400,3 +400,37 @@ def test_posting_lists_round_trip_in_the_shorter_form(numbers):
     dense = len(numbers) > 1 + 3000 // 6  # a bitmap is 500 characters after the "~"
     assert text.startswith("~") == dense
     assert len(text) == 501 if dense else len(text) <= 501
+
+
+HOOKS = """
+def on_config(config, **kwargs):
+    config.nav = ["index.md", {"Mine": "browse.md"}]
+    return config
+
+
+def on_page_content(html, page, **kwargs):
+    return html + '<p class="hooked">changed by another plugin</p>'
+"""
+
+
+def test_other_plugins_changes_and_nav_are_kept(tmp_path):
+    root = make_kb(tmp_path, {"2025/a.md": entry()})
+    (root / "hooks.py").write_text(HOOKS, encoding="utf-8")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as f:
+        f.write("hooks:\n  - hooks.py\n")
+    assert build(root, "--strict").returncode == 0
+    page = (root / "site/reviews/2025/a/index.html").read_text("utf-8")
+    assert 'class="hooked"' in page and 'class="fupan-card"' in page
+    nav = page.split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    titles = re.findall(
+        r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', nav
+    )
+    assert titles == ["测试", "Browse"]  # the nav the hook set (fupan's pages keep their titles)
+
+
+def test_a_child_that_dies_has_its_work_redone_in_the_caller():
+    if not background.can_fork():
+        pytest.skip("one core, or no fork: the work always runs in the caller")
+    parent = os.getpid()
+    work = lambda: os._exit(1) if os.getpid() != parent else "done here"  # noqa: E731
+    assert background.in_background(work)() == "done here"

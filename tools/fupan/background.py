@@ -3,8 +3,8 @@
 A site build is pure Python and MkDocs uses one core; on a machine with two, a forked
 child can build part of the site meanwhile. Fork shares the parent's data without
 copying or pickling it (only the result comes back), which is why this is a forked
-process and not a pool. Where fork is unavailable (Windows), unsafe (the process has
-other threads, as under ``mkdocs serve``) or pointless (one core), the work runs in the
+process and not a pool. Where fork is unavailable or unsafe (Windows, macOS, a process
+with other threads as under ``mkdocs serve``) or pointless (one core), the work runs in the
 caller, so results never depend on how they were computed.
 """
 
@@ -29,7 +29,7 @@ def _cores() -> int:
 
 def can_fork() -> bool:
     return (
-        "fork" in multiprocessing.get_all_start_methods()
+        sys.platform.startswith("linux")  # fork is unsafe with macOS system libraries
         and _cores() > 1
         and threading.active_count() == 1
     )
@@ -48,6 +48,7 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
     receive, send = ctx.Pipe(duplex=False)
 
     def child() -> None:
+        receive.close()  # so a send fails, and the child ends, once the caller is gone
         with contextlib.suppress(BaseException):  # the caller redoes the work, and reports
             send.send(work())
 
@@ -61,10 +62,12 @@ def in_background(work: Callable[[], T]) -> Callable[[], T]:
     def wait() -> T:
         try:
             return receive.recv()
-        except EOFError:  # the child ended without a result
+        except (EOFError, OSError):  # the child ended without a whole result
             return work()
         finally:
             receive.close()
+            if process.is_alive():  # it has sent, or the caller stopped waiting
+                process.kill()
             process.join()
 
     return wait

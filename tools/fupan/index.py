@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -192,15 +193,22 @@ class SearchIndex:
         """Indexed id -> signature: from index.json when it was written for the index's
         latest commit (a few ms), else from the index's columns (0.1–0.3 s at 10,000)."""
         meta, ix = self._meta(), self.open()
-        generation = ix.latest_generation()  # before the reader: never newer than it
-        if "indexed" in meta and meta.get("generation") == generation:
+        commit = self._commit(ix)  # before the reader: never newer than what it reads
+        if "indexed" in meta and meta.get("commit") == commit:
             return meta["indexed"]
         with ix.reader() as reader:
             ids, sigs = reader.column_reader("id"), reader.column_reader("sig")
             indexed = {ids[n]: sigs[n] for n in reader.all_doc_ids()}
-        # an index written before index.json kept signatures: keep them from now on
-        self._save_meta(meta.get("failed", {}), indexed, generation)
+        # an index written before index.json kept signatures: keep them from now on,
+        # if this process may write there (a search needs no write access)
+        with contextlib.suppress(OSError):
+            self._save_meta(meta.get("failed", {}), indexed, commit)
         return indexed
+
+    def _commit(self, ix) -> str:
+        """Names the index's latest commit: generations restart in a rebuilt index, so
+        the folder's inode (a rebuild swaps in a new folder) is part of the name."""
+        return f"{os.stat(self.dir).st_ino}-{ix.latest_generation()}"
 
     def _plan(self) -> tuple[dict, dict[str, str], list[str]]:
         """(entries to index, indexed id -> signature, ids to remove)."""
@@ -291,13 +299,18 @@ class SearchIndex:
             raise
         return failed
 
-    def _save_meta(self, failed: dict[str, str], indexed: dict[str, str], generation: int) -> None:
-        """Written after each commit; ``generation`` says which commit ``indexed`` describes."""
-        meta = {**self._expected_meta(), "failed": failed}
-        meta |= {"generation": generation, "indexed": indexed}
-        tmp = self.meta_path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-        os.replace(tmp, self.meta_path)
+    def _save_meta(self, failed: dict[str, str], indexed: dict[str, str], commit: str) -> None:
+        """Written after each commit; ``commit`` says which one ``indexed`` describes."""
+        meta = {**self._expected_meta(), "failed": failed, "commit": commit, "indexed": indexed}
+        fd, tmp = tempfile.mkstemp(".tmp", "index.json.", self.kb.state_dir)  # one per process
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(meta, f, ensure_ascii=False)
+            os.replace(tmp, self.meta_path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
         self._meta_read = meta
 
     def failed_paths(self) -> list[str]:
@@ -317,7 +330,7 @@ class SearchIndex:
         now |= {i: sig for i, (_, sig) in todo.items()}
         for i in report.failed:
             now.pop(i, None)
-        self._save_meta(report.failed, now, self.open().latest_generation())
+        self._save_meta(report.failed, now, self._commit(self.open()))
         return report
 
     def _rebuild(self, why: str, progress) -> Refresh:
@@ -329,7 +342,6 @@ class SearchIndex:
         ix = whoosh_index.create_in(str(tmp), make_schema())
         try:
             failed = self._write(ix, todo, [], progress, fresh=True)
-            generation = ix.latest_generation()
         finally:
             ix.close()
         # no index.json from the old index may describe the new one, even after a crash
@@ -341,5 +353,5 @@ class SearchIndex:
         self._ix = None  # the folder was swapped: open the new one next time
         shutil.rmtree(old, ignore_errors=True)
         indexed = {i: sig for i, (_, sig) in todo.items() if i not in failed}
-        self._save_meta(failed, indexed, generation)
+        self._save_meta(failed, indexed, self._commit(self.open()))
         return Refresh(added=len(todo) - len(failed), rebuilt=why, failed=failed)

@@ -10,8 +10,8 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
@@ -58,18 +58,18 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             config.theme["font"] = False
         if config.nav is not None:  # keep the nav small: sections, never every entry
             config.nav = list(config.nav) + self._nav()
-        self.auto_nav = config.nav is None
         return config
 
     def _nav(self) -> list[dict]:
         return [{self.labels[key]: src} for key, src in NAV_PAGES.items()]
 
     def on_files(self, files: Files, config) -> Files:
-        if self.auto_nav:
+        if config.nav is None:
             # MkDocs' own nav from the docs folder, then ours as titled pages: left to
             # MkDocs, campaigns/index.md would be a section named "Campaigns"
-            pages = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
-            config.nav = nest_paths(pages) + self._nav()
+            docs = sorted(files.documentation_pages(), key=file_sort_key)
+            config.nav = nest_paths(f.src_uri for f in docs if f.inclusion.is_in_nav())
+            config.nav += self._nav()
         self.data = self._load(config)
         pages, assets = site_files(self.data, self.thesaurus)
         for src, page in pages.items():
@@ -111,11 +111,20 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             return markdown.replace(DASHBOARD, dashboard(self.data, page.file.src_uri), 1)
         return markdown
 
-    @event_priority(-50)  # after Material's search has indexed the search view
-    def on_page_context(self, context, page, config, nav):
-        if isinstance(page, GeneratedPage):
-            page.content = page.html
+    @event_priority(50)  # before Material's search indexes the page
+    def _search_view(self, context, page, config, nav):
+        if isinstance(page, GeneratedPage) and page.generated.search is not None:
+            page.built = page.content
+            page.content = page_html(page.generated.title, page.generated.search)
         return context
+
+    @event_priority(-50)  # after: the page as built, with what other plugins changed in it
+    def _whole_page(self, context, page, config, nav):
+        if isinstance(page, GeneratedPage) and page.built is not None:
+            page.content, page.built = page.built, None
+        return context
+
+    on_page_context = CombinedEvent(_search_view, _whole_page)
 
     @event_priority(-50)  # after Material's search has written its index
     def on_post_build(self, config) -> None:
@@ -129,16 +138,13 @@ class FupanPlugin(BasePlugin[FupanConfig]):
 class GeneratedPage(MkDocsPage):
     """A page fupan built as HTML: MkDocs reads no source and runs no Markdown for it.
 
-    Until Material's search has indexed it, its content is the search view (see
-    :class:`Page`); :meth:`FupanPlugin.on_page_context` then puts the whole page in."""
+    While Material's search indexes it, its content is the search view (see
+    :class:`Page` and :meth:`FupanPlugin.on_page_context`)."""
 
     def __init__(self, page: Page, file: File, config) -> None:
         super().__init__(esc(page.title), file, config)  # themes print titles unescaped
         self.generated = page
-
-    @property
-    def html(self) -> str:
-        return page_html(self.generated.title, self.generated.body)
+        self.built: str | None = None  # the page's content while search sees the view
 
     def read_source(self, config) -> None:
         self.markdown = ""
@@ -149,5 +155,4 @@ class GeneratedPage(MkDocsPage):
             self.meta["search"] = {"exclude": True}
 
     def render(self, config, files) -> None:
-        search = self.generated.search
-        self.content = self.html if search is None else page_html(self.generated.title, search)
+        self.content = page_html(self.generated.title, self.generated.body)
