@@ -425,7 +425,7 @@ def test_other_plugins_changes_and_nav_are_kept(tmp_path):
     titles = re.findall(
         r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', nav
     )
-    assert titles == ["测试", "Browse"]  # the nav the hook set (fupan's pages keep their titles)
+    assert titles == ["测试", "Mine"]  # the nav the hook set, with its title for fupan's page
 
 
 def test_a_child_that_dies_has_its_work_redone_in_the_caller():

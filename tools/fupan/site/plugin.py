@@ -72,13 +72,14 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             config.nav += self._nav()
         self.data = self._load(config)
         pages, assets = site_files(self.data, self.thesaurus)
+        titles = _nav_titles(config.nav)
         for src, page in pages.items():
             # only section pages go in the nav: every entry in it would copy the whole
             # nav into every page and multiply the site's size
             nav = src in NAV_PAGES.values()
             inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src, content="", inclusion=inclusion)
-            GeneratedPage(page, file, config)  # MkDocs uses the page a file holds
+            GeneratedPage(page, file, config, titles.get(src))  # MkDocs uses file.page
             files.append(file)
         for dest, content in assets.items():
             files.append(File.generated(config, dest, content=content))
@@ -135,14 +136,29 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         return server
 
 
+def _nav_titles(nav: list | None) -> dict[str, str]:
+    """Source path -> the title mkdocs.yml's nav gives it: MkDocs applies nav titles only
+    to pages it creates, and fupan creates its own."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(_nav_titles(value))
+    return titles
+
+
 class GeneratedPage(MkDocsPage):
     """A page fupan built as HTML: MkDocs reads no source and runs no Markdown for it.
 
     While Material's search indexes it, its content is the search view (see
     :class:`Page` and :meth:`FupanPlugin.on_page_context`)."""
 
-    def __init__(self, page: Page, file: File, config) -> None:
-        super().__init__(esc(page.title), file, config)  # themes print titles unescaped
+    def __init__(self, page: Page, file: File, config, nav_title: str | None = None) -> None:
+        # a title from mkdocs.yml's nav wins, as for any page; themes print titles unescaped
+        super().__init__(nav_title or esc(page.title), file, config)
         self.generated = page
         self.built: str | None = None  # the page's content while search sees the view
 
