@@ -21,6 +21,7 @@ from .pages import (
     num,
     pct,
     stars,
+    stat_boxes,
     tag_links,
 )
 
@@ -37,18 +38,13 @@ def unit_pages(d: SiteData) -> Pages:
         open_rows = [r for r in d.open_rows if r.unit == unit]
         n, done, ratio = d.completion.get(unit, (0, 0, None))
         body = [
-            el(
-                "div",
-                "".join(
-                    el("div", el("b", esc(v)) + esc(k), "stat")
-                    for k, v in [
-                        (L["entry_count"], len(entries)),
-                        (L["open_actions"], len(open_rows)),
-                        (L["overdue_actions"], sum(r.overdue for r in open_rows)),
-                        (L["done_ratio"], pct(None if ratio is None else 100 * ratio)),
-                    ]
-                ),
-                "stats",
+            stat_boxes(
+                [
+                    (L["entry_count"], len(entries)),
+                    (L["open_actions"], len(open_rows)),
+                    (L["overdue_actions"], sum(r.overdue for r in open_rows)),
+                    (L["done_ratio"], pct(None if ratio is None else 100 * ratio)),
+                ]
             )
         ]
         body += [el("h2", esc(L["unit_entries"])), entries_table(d, src, entries, show_unit=False)]
@@ -289,9 +285,7 @@ def dashboard(d: SiteData, src: str = "index.md") -> Markup:
         (L["open_actions"], len(d.open_rows)),
         (L["overdue_actions"], len(overdue)),
     ]
-    out = [
-        el("div", "".join(el("div", el("b", esc(v)) + esc(k), "stat") for k, v in stats), "stats")
-    ]
+    out = [stat_boxes(stats)]
     out += [el("h2", esc(L["latest"])), entries_table(d, src, d.entries[:10])]
     if overdue:
         out += [

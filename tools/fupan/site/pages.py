@@ -42,6 +42,13 @@ def mean_completion(entry: Entry) -> float | None:
     return sum(done) / len(done) if done else None
 
 
+def stat_boxes(stats: list[tuple[str, object]]) -> Markup:
+    """Big figures with their labels, as the home and unit pages open."""
+    return el(
+        "div", "".join(el("div", el("b", esc(v)) + esc(k), "stat") for k, v in stats), "stats"
+    )
+
+
 def status_badge(d: SiteData, status: str, overdue: bool) -> Markup:
     badge = el("span", esc(d.labels[f"status_{status}"]), f"badge {status}")
     if overdue:
