@@ -358,7 +358,7 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
 def warm_latencies(kb: Path, rounds: int) -> dict[str, list[float]]:
     """Milliseconds per query label, after one untimed warm-up round."""
     from fupan.kb import KnowledgeBase
-    from fupan.search import Filters, search
+    from fupan.search.hits import Filters, search
 
     base = KnowledgeBase(kb)
     out: dict[str, list[float]] = {}

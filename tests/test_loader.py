@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from fupan.entries.contract import loads
+from fupan.entries.units import Unit, Units
 from fupan.kb import KnowledgeBase
-from fupan.loader import loads
-from fupan.units import Unit, Units
 
 from .conftest import entry
 

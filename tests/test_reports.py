@@ -10,12 +10,12 @@ import json
 import pytest
 from click.testing import CliRunner
 from fupan.cli import cli
-from fupan.compare import compare
 from fupan.errors import FupanError
 from fupan.kb import KnowledgeBase
-from fupan.lessons import IDENTIFIED, LEARNED, statuses
-from fupan.recurring import recurring
-from fupan.synonyms import Thesaurus
+from fupan.reports.compare import compare
+from fupan.reports.lessons import IDENTIFIED, LEARNED, statuses
+from fupan.reports.recurring import recurring
+from fupan.text.thesaurus import Thesaurus
 
 from .conftest import entry
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fupan.cli import cli
-from fupan.index import SearchIndex
 from fupan.kb import KnowledgeBase
-from fupan.related import related
-from fupan.search import Filters, search
-from fupan.synonyms import load_thesaurus
+from fupan.search.hits import Filters, search
+from fupan.search.index import SearchIndex
+from fupan.search.related import related
+from fupan.text.thesaurus import load_thesaurus
 
 from .conftest import SAMPLE, entry, make_kb
 

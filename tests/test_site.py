@@ -16,12 +16,11 @@ from urllib.parse import quote, unquote, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from fupan import background
 from fupan.kb import KnowledgeBase
-from fupan.site import browse, listings
+from fupan.site import background, browse, sections
 from fupan.site.data import site_data
 from fupan.site.labels import labels
-from fupan.synonyms import load_thesaurus
+from fupan.text.thesaurus import load_thesaurus
 
 from .conftest import SAMPLE, entry, make_kb
 
@@ -324,9 +323,9 @@ def test_site_is_the_same_built_on_one_core_or_two(monkeypatch):
     kb = KnowledgeBase(SAMPLE)
     thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
     d = site_data(kb.load_all().entries, thesaurus, labels("zh"), dt.date(2026, 1, 1))
-    one = listings.site_files(d, thesaurus)  # the sample is small: all pages built here
-    monkeypatch.setattr(listings, "CHILD_FROM", 0)  # split it anyway
-    two = listings.site_files(d, thesaurus)
+    one = sections.site_files(d, thesaurus)  # the sample is small: all pages built here
+    monkeypatch.setattr(sections, "CHILD_FROM", 0)  # split it anyway
+    two = sections.site_files(d, thesaurus)
     assert len(two[0]) > len(d.entries) and two[1]
     assert list(two[0]) == list(one[0]) and two == one
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .entries.contract import load
+from .entries.units import Units, load_units
 from .errors import KBNotFound
-from .loader import load
 from .model import Entry, Problem
-from .units import Units, load_units
 
 log = logging.getLogger(__name__)
 

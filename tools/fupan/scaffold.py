@@ -8,9 +8,9 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from .entries.slug import slug
 from .errors import FupanError
 from .kb import REVIEWS_DIR
-from .slug import slug
 
 
 def _template(name: str) -> Template:

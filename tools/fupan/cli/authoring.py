@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from .. import output
-from ..checks import cross_checks
+from ..entries.checks import cross_checks
 from ..kb import KnowledgeBase
 from ..scaffold import entry_text, init_kb, new_entry_path
+from . import output
 from .common import DATE, pass_kb, progress
 
 

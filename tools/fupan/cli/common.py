@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from .. import output
 from ..kb import KnowledgeBase
+from . import output
 
 
 class Context:
@@ -76,7 +76,7 @@ class DateParam(click.ParamType):
     name = "DATE"
 
     def convert(self, value, param, ctx):
-        from ..dates import parse_date
+        from ..entries.dates import parse_date
 
         if isinstance(value, dt.date):
             return value

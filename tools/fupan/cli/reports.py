@@ -6,10 +6,10 @@ import datetime as dt
 
 import click
 
-from ..compare import compare as run_compare
 from ..kb import KnowledgeBase
-from ..synonyms import load_thesaurus
-from ..tracking import action_rows
+from ..reports.actions import action_rows
+from ..reports.compare import compare as run_compare
+from ..text.thesaurus import load_thesaurus
 from .common import DATE, emit, json_option, pass_kb, table_options
 
 STATUS_MARK = {"open": "待办", "doing": "进行中", "done": "已完成", "dropped": "已放弃"}
@@ -155,7 +155,7 @@ def recurring(kb: KnowledgeBase, min_units, min_years, limit, as_json, as_csv) -
       fupan recurring
       fupan recurring --min-units 3 --json
     """
-    from ..recurring import recurring as run_recurring  # loads the segmenter: only here
+    from ..reports.recurring import recurring as run_recurring  # loads the segmenter: only here
 
     report = run_recurring(
         _entries(kb), load_thesaurus(kb.reviews / "synonyms.yml"), min_units, min_years
@@ -194,8 +194,8 @@ def stats(kb: KnowledgeBase, as_json: bool) -> None:
       fupan stats
       fupan stats --json
     """
-    from ..lessons import stats as run_stats  # loads the segmenter: only here
-    from ..recurring import recurring as run_recurring
+    from ..reports.lessons import stats as run_stats  # loads the segmenter: only here
+    from ..reports.recurring import recurring as run_recurring
 
     entries = _entries(kb)
     report = run_recurring(entries, load_thesaurus(kb.reviews / "synonyms.yml"))

@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from .. import output
-from ..index import Refresh, SearchIndex
+from ..entries.source import SourceError, decode
 from ..kb import KnowledgeBase
 from ..model import PARTS
-from ..search import Filters, Hit
-from ..search import search as run_search
-from ..snippets import highlight
-from ..source import SourceError, decode
+from ..search.hits import Filters, Hit
+from ..search.hits import search as run_search
+from ..search.index import Refresh, SearchIndex
+from ..text.snippets import highlight
+from . import output
 from .common import DATE, color_enabled, pass_kb, progress
 
 PART_LABELS = {
@@ -150,7 +150,7 @@ def related(kb: KnowledgeBase, plan, limit: int, as_json: bool) -> None:
         text = decode(plan.read())
     except SourceError as e:
         raise click.BadParameter(f"line {e.line}: {e.message}", param_hint="PLAN") from None
-    from ..related import related as find_related
+    from ..search.related import related as find_related
 
     terms, found = find_related(kb, text, limit)
     if as_json:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from ..analysis import words
-from ..snippets import plain
-from ..synonyms import Thesaurus
+from ..text.snippets import plain
+from ..text.thesaurus import Thesaurus
+from ..text.words import words
 from .data import SiteData
 from .html import Markup, el, esc
 

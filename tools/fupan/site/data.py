@@ -6,14 +6,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..compare import Comparison, compare
-from ..lessons import statuses
 from ..model import Entry
-from ..recurring import Report, recurring
-from ..similar import similar
-from ..synonyms import Thesaurus
-from ..tracking import ActionRow, action_rows, unit_completion
-from .paths import Site
+from ..reports.actions import ActionRow, action_rows, unit_completion
+from ..reports.compare import Comparison, compare
+from ..reports.lessons import statuses
+from ..reports.recurring import Report, recurring
+from ..reports.similar import similar
+from ..text.thesaurus import Thesaurus
+from .urls import Site
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..model import PARTS, Action, Entry
-from ..tracking import ActionRow
+from ..reports.actions import ActionRow
 from .data import SiteData
 from .html import Markup, el, esc, link, render_parts, table, ul
 

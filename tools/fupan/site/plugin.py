@@ -15,16 +15,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
-from ..dates import parse_date
+from ..entries.dates import parse_date
 from ..errors import FupanError
 from ..kb import KnowledgeBase
-from ..synonyms import load_thesaurus
-from . import browse, search_index
+from ..text.thesaurus import load_thesaurus
+from . import browse, material_index
 from .data import SiteData, site_data
 from .html import esc, page_html
 from .labels import labels
-from .listings import CSS, dashboard, site_files
 from .pages import Page
+from .sections import CSS, dashboard, site_files
 
 log = logging.getLogger("mkdocs.plugins.fupan")
 
@@ -129,7 +129,7 @@ class FupanPlugin(BasePlugin[FupanConfig]):
 
     @event_priority(-50)  # after Material's search has written its index
     def on_post_build(self, config) -> None:
-        search_index.compact(Path(config.site_dir))
+        material_index.compact(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.reviews_dir))

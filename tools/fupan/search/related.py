@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from whoosh import query as Q
 
-from .analysis import tokens, words
-from .errors import FupanError
+from ..errors import FupanError
+from ..kb import KnowledgeBase
+from ..text.snippets import snippet
+from ..text.thesaurus import load_thesaurus
+from ..text.words import tokens, words
+from .hits import Hit, make_hit
 from .index import WORDS, SearchIndex
-from .kb import KnowledgeBase
-from .search import Hit, make_hit
-from .snippets import snippet
-from .synonyms import load_thesaurus
 
 MAX_TERMS = 15
 

@@ -6,8 +6,8 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FupanError
-from .model import Problem
+from ..errors import FupanError
+from ..model import Problem
 from .source import SourceError, decode, parse_yaml
 
 

@@ -12,7 +12,7 @@ import posixpath
 import re
 from functools import lru_cache
 
-from ..slug import slug
+from ..entries.slug import slug
 
 _UNSAFE = re.compile(r"[^\w\-]+")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import Entry
+from ..model import Entry
 from .recurring import phrases
 
 RAREST = 12

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import FupanError
-from .source import SourceError, decode, parse_yaml
+from ..entries.source import SourceError, decode, parse_yaml
+from ..errors import FupanError
 
 BUILTIN: list[list[str]] = [
     ["报名", "参与", "参加", "参赛"],

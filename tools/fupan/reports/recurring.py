@@ -7,9 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .analysis import precise_words, words
-from .model import Entry
-from .synonyms import Thesaurus
+from ..model import Entry
+from ..text.thesaurus import Thesaurus
+from ..text.words import precise_words, words
 
 # A reflection word used by more than this share of entries is the vocabulary of
 # the work itself (职工, 活动), not a problem.

@@ -7,13 +7,13 @@ from dataclasses import asdict, dataclass, field
 
 from whoosh import query as Q
 
-from .errors import FupanError
+from ..errors import FupanError
+from ..kb import KnowledgeBase
+from ..model import PARTS
+from ..text.snippets import score, snippet
+from ..text.thesaurus import load_thesaurus
 from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
-from .kb import KnowledgeBase
-from .model import PARTS
 from .query import Built, build, parse, prune
-from .snippets import score, snippet
-from .synonyms import load_thesaurus
 
 RERANK_WINDOW = 50
 VERBATIM_BONUS = 0.5

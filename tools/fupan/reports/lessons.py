@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Entry
+from ..model import Entry
+from .actions import unit_completion
 from .recurring import Relapse, relapsed_ids
-from .tracking import unit_completion
 
 IDENTIFIED, LEARNED = "identified", "learned"
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import ACTION_STATUSES, Action, Entry
+from ..model import ACTION_STATUSES, Action, Entry
 
 
 @dataclass

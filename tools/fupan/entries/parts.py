@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import PARTS
+from ..model import PARTS
 
 # Words that name each part; the earliest one in a heading decides, so that
 # "三、改进（总结规律、改进措施）" is the improvement part, not the summary.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import Entry, Problem
+from ..model import Entry, Problem
 
 
 def duplicate_entries(entries: list[Entry]) -> list[Problem]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..model import ACTION_STATUSES, OPEN_STATUSES, PARTS, Action, Entry, Metric, Problem
 from .dates import parse_date
-from .model import ACTION_STATUSES, OPEN_STATUSES, PARTS, Action, Entry, Metric, Problem
 from .parts import PART_WORDS, headings, split_parts
 from .source import Source, SourceError, decode, split
 from .units import Units

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import FupanError
-from .model import Entry
-from .tracking import done_ratio
+from ..errors import FupanError
+from ..model import Entry
+from .actions import done_ratio
 
 
 @dataclass

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from .analysis import CJK, query_terms
-from .errors import QueryError
+from ..errors import QueryError
+from ..text.thesaurus import Thesaurus
+from ..text.words import CJK, query_terms
 from .index import GRAMS, WORDS
-from .synonyms import Thesaurus
 
 SYNONYM_BOOST = 0.5
 _TOKEN = re.compile(r'([+-]?)"([^"]*)"|(\S+)')

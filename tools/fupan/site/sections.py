@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ..background import in_background
 from ..model import Entry
-from ..synonyms import Thesaurus
-from ..tracking import by_unit
+from ..reports.actions import by_unit
+from ..text.thesaurus import Thesaurus
 from . import browse
+from .background import in_background
 from .charts import Bar, bar_chart
 from .data import SiteData
 from .html import Markup, el, esc, link, table, ul
@@ -322,7 +322,7 @@ CHILD_FROM = 200  # entries; fewer are built faster than a child process starts
 
 
 def site_files(d: SiteData, thesaurus: Thesaurus) -> tuple[Pages, dict[str, str]]:
-    """Every page and asset. A forked child (see :mod:`fupan.background`) builds the
+    """Every page and asset. A forked child (see :mod:`fupan.site.background`) builds the
     assets and part of the entry pages while this process builds the rest."""
     n = len(d.entries)
     split = n - int(n * CHILD_SHARE) if n >= CHILD_FROM else n

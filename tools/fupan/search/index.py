@@ -28,10 +28,10 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, Schema
 
-from .analysis import pairs, tokens
-from .errors import IndexBusy
-from .kb import KnowledgeBase
-from .model import Entry
+from ..errors import IndexBusy
+from ..kb import KnowledgeBase
+from ..model import Entry
+from ..text.words import pairs, tokens
 
 log = logging.getLogger(__name__)
 
