@@ -13,25 +13,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
 import logging
 import os
 import re
 import shutil
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, Schema
 
-from ..errors import IndexBusy
 from ..kb import KnowledgeBase
 from ..model import Entry
 from ..text.words import pairs, tokens
+from .locking import file_lock
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +203,14 @@ class SearchIndex:
             self._save_meta(meta.get("failed", {}), indexed, commit)
         return indexed
 
+    def signatures(self) -> dict[str, str]:
+        """Indexed entry id -> file signature, as of the latest commit."""
+        return self._indexed()
+
+    def commit_name(self) -> str:
+        """Names the latest commit: what a store derived from this index was built from."""
+        return self._commit(self.open())
+
     def _commit(self, ix) -> str:
         """Names the index's latest commit: generations restart in a rebuilt index, so
         the folder's inode (a rebuild swaps in a new folder) is part of the name."""
@@ -222,29 +228,9 @@ class SearchIndex:
 
     # -- writing --------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _lock(self) -> Iterator[bool]:
+    def _lock(self) -> contextlib.AbstractContextManager[bool]:
         """Hold the write lock; yields whether another process held it first."""
-        self.kb.state_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.kb.state_dir / "lock", os.O_CREAT | os.O_WRONLY)
-        try:
-            deadline = time.monotonic() + self.lock_timeout
-            waited = False
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    waited = True
-                    if time.monotonic() > deadline:
-                        raise IndexBusy(
-                            f"another fupan process has been writing the index for "
-                            f"{self.lock_timeout:.0f} s; try again when it is done"
-                        ) from None
-                    time.sleep(0.1)
-            yield waited
-        finally:
-            os.close(fd)  # closing releases the lock, as does the process dying
+        return file_lock(self.kb.state_dir / "lock", self.lock_timeout, "the index")
 
     def refresh(
         self, rebuild: bool = False, progress: Callable[[int, int], None] | None = None

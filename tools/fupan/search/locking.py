@@ -1,0 +1,38 @@
+"""One writer at a time for what fupan keeps in ``.fupan/``: a lock file per store."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import IndexBusy
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, timeout: float, what: str) -> Iterator[bool]:
+    """Hold ``path``'s lock; yields whether another process held it first. The lock is
+    released when the file is closed, so a process killed with it held frees it too."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o666)
+    try:
+        deadline = time.monotonic() + timeout
+        waited = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                waited = True
+                if time.monotonic() > deadline:
+                    raise IndexBusy(
+                        f"another fupan process has been writing {what} for "
+                        f"{timeout:.0f} s; try again when it is done"
+                    ) from None
+                time.sleep(0.1)
+        yield waited
+    finally:
+        os.close(fd)
