@@ -71,3 +71,35 @@ def kb_factory(tmp_path: Path):
         return make_kb(tmp_path / "kb", entries, units)
 
     return factory
+
+
+def copy_sample(root: Path) -> Path:
+    """The sample knowledge base's site sources, copied to ``root``."""
+    import shutil
+
+    for name in ("mkdocs.yml", "docs", "reviews"):
+        src = SAMPLE / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Path:
+    """The sample knowledge base built once per test session with `mkdocs build --strict`
+    (site and browser tests share it); the folder holds the sources and site/."""
+    import os
+    import subprocess
+    import sys
+
+    root = copy_sample(tmp_path_factory.mktemp("sample-build"))
+    r = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert r.returncode == 0, r.stderr
+    assert "WARNING" not in r.stderr, r.stderr
+    return root

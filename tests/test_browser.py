@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,7 +14,6 @@ from fupan.kb import KnowledgeBase
 
 from .conftest import ROOT, SAMPLE
 from .queries import labelled, recall_at_10
-from .test_site import build
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -39,18 +37,13 @@ class Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser-site")
-    for name in ("mkdocs.yml", "docs", "reviews"):
-        src = SAMPLE / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    assert build(root, "--strict").returncode == 0
+def server(sample_build):
     httpd = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site"))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(sample_build / "site"))
     )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    ROOTS[url] = root
+    ROOTS[url] = sample_build
     yield url
     httpd.shutdown()
 

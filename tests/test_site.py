@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,12 +16,13 @@ from urllib.request import urlopen
 
 import pytest
 from fupan.kb import KnowledgeBase
-from fupan.site import background, browse, sections
+from fupan.site import background, browse
+from fupan.site import build as site_build
 from fupan.site.data import site_data
 from fupan.site.labels import labels
 from fupan.text.thesaurus import load_thesaurus
 
-from .conftest import SAMPLE, entry, make_kb
+from .conftest import SAMPLE, copy_sample, entry, make_kb
 
 
 def build(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -41,15 +41,8 @@ def html_files(site: Path) -> dict[Path, str]:
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("sample-site")
-    for name in ("mkdocs.yml", "docs", "reviews"):
-        src = SAMPLE / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    r = build(root, "--strict")
-    assert r.returncode == 0, r.stderr
-    assert "WARNING" not in r.stderr, r.stderr
-    return root / "site"
+def sample_site(sample_build) -> Path:
+    return sample_build / "site"
 
 
 def entries():
@@ -323,11 +316,11 @@ def test_site_is_the_same_built_on_one_core_or_two(monkeypatch):
     kb = KnowledgeBase(SAMPLE)
     thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
     d = site_data(kb.load_all().entries, thesaurus, labels("zh"), dt.date(2026, 1, 1))
-    one = sections.site_files(d, thesaurus)  # the sample is small: all pages built here
-    monkeypatch.setattr(sections, "CHILD_FROM", 0)  # split it anyway
-    two = sections.site_files(d, thesaurus)
-    assert len(two[0]) > len(d.entries) and two[1]
-    assert list(two[0]) == list(one[0]) and two == one
+    one = site_build.site_files(d, thesaurus)  # the sample is small: all pages built here
+    monkeypatch.setattr(site_build, "CHILD_FROM", 0)  # split it anyway
+    two = site_build.site_files(d, thesaurus)
+    assert len(two.pages) > len(d.entries) and two.assets
+    assert [p.path for p in two.pages] == [p.path for p in one.pages] and two == one
 
 
 def _page_text(url: str) -> str:
@@ -433,3 +426,97 @@ def test_a_child_that_dies_has_its_work_redone_in_the_caller():
     parent = os.getpid()
     work = lambda: os._exit(1) if os.getpid() != parent else "done here"  # noqa: E731
     assert background.in_background(work)() == "done here"
+
+
+# -- page builders on site data, without a generator ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_data():
+    return site_build.load(SAMPLE, today="2026-01-01", use_directory_urls=False)
+
+
+def test_page_builders_give_plain_pages(sample_data):
+    files = sample_data.files()
+    by_path = {p.path: p for p in files.pages}
+    assert len(by_path) == len(files.pages)  # one page per path
+    published = [e for e in entries() if e.publish]
+    for e in published:
+        page = by_path[f"reviews/{e.id}.md"]
+        assert page.title == e.title and e.unit in page.body
+    assert {"tracking.md", "browse.md", "campaigns/index.md", "units/index.md"} <= set(by_path)
+    assert {browse.DATA, browse.SCRIPT, site_build.CSS} <= set(files.assets)
+    hidden = [e for e in entries() if not e.publish]
+    assert hidden and not [p for p in by_path if any(e.id in p for e in hidden)]
+
+
+def test_campaign_page_builder(sample_data):
+    from fupan.site.sections import campaign_page
+
+    page = campaign_page(sample_data.data, "2025年职工春季运动会")
+    assert page.path == "campaigns/2025年职工春季运动会.md"
+    assert '<tr class="best">' in page.body and 'class="fupan-chart"' in page.body
+    assert 'href="../reviews/2025/spring-games-branch1.html"' in page.body
+
+
+def test_home_gets_the_dashboard_only_where_marked(sample_data):
+    home = sample_data.home("# 首页\n\n<!-- fupan:dashboard -->\n")
+    assert "<!-- fupan:dashboard -->" not in home and "复盘数" in home
+    assert sample_data.home("# 没有标记\n") == "# 没有标记\n"
+
+
+def test_line_breaks_inside_chinese_paragraphs_do_not_become_spaces():
+    from fupan.site.html import render_markdown
+
+    html = render_markdown(
+        "报名通知只发到\n车间一级，\n  班组没有传达。\n\n## 原因\n通知\nlate notice\nreached 班组"
+    )
+    assert "<p>报名通知只发到车间一级，班组没有传达。</p>" in html
+    assert "<h2>原因</h2>" in html  # a heading keeps its own line
+    assert "通知\nlate notice\nreached 班组" in html  # other text is left alone
+
+
+# -- the same pages through MkDocs and through Zensical ------------------------------
+
+
+def _expected(site: Path, src: str, directory_urls: bool) -> Path:
+    stem = src[:-3]
+    if not directory_urls:
+        return site / f"{stem}.html"
+    return site / (stem[: -len("index")] if stem.endswith("index") else stem + "/") / "index.html"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    pytest.importorskip("zensical", reason="Zensical is not installed: pip install '.[zensical]'")
+    from click.testing import CliRunner
+    from fupan.cli import cli
+
+    root = copy_sample(tmp_path_factory.mktemp("zensical"))
+    r = CliRunner().invoke(cli, ["--kb", str(root), "site"])
+    assert r.exit_code == 0, r.output
+    return root / "site-build" / "site"
+
+
+@pytest.mark.parametrize("route", ["mkdocs", "zensical"])
+def test_both_routes_publish_every_page_and_fupans_search(
+    route, sample_build, sample_data, request
+):
+    if route == "mkdocs":
+        site = sample_build / "site"
+        directory_urls = (sample_build / "site/tracking/index.html").exists()
+    else:
+        site, directory_urls = request.getfixturevalue("zensical_site"), False
+    d = sample_data.data
+    wanted = [d.paths.entry(e.id) for e in d.entries]
+    wanted += [d.paths.unit(u) for u in d.by_unit] + [d.paths.campaign(c) for c in d.by_campaign]
+    wanted += ["tracking.md", browse.SRC]
+    missing = [src for src in wanted if not _expected(site, src, directory_urls).is_file()]
+    assert missing == [] and len(wanted) > 40
+    assert (site / browse.DATA).is_file() and (site / browse.SCRIPT).is_file()
+    page = _expected(site, "reviews/2025/spring-games-branch1.md", directory_urls).read_text(
+        "utf-8"
+    )
+    assert 'class="fupan-card"' in page and "fupan.css" in page
+    home = (site / "index.html").read_text("utf-8")
+    assert "复盘数" in home  # the dashboard

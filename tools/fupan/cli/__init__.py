@@ -25,6 +25,7 @@ COMMANDS = {
     "actions": "reports",
     "compare": "reports",
     "recurring": "reports",
+    "site": "site",
     "stats": "reports",
 }
 

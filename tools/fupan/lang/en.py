@@ -193,4 +193,9 @@ STRINGS: dict[str, str] = {
     "cli.new.what.action": "an action",
     "cli.new.what.owner": "the owner",
     "cli.new.what.unit": "the unit",
+    # fupan site
+    "site.cli.written": "Build folder written: {path}",
+    "site.cli.no_zensical": "Zensical is not installed: run pip install 'fupan[zensical]'",
+    "site.cli.failed": "Zensical failed to build {path}; see the messages above",
+    "site.cli.built": "Site built: {path}",
 }

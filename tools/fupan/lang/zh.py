@@ -193,4 +193,9 @@ STRINGS: dict[str, str] = {
     "cli.new.what.action": "措施",
     "cli.new.what.owner": "责任人",
     "cli.new.what.unit": "单位",
+    # fupan site
+    "site.cli.written": "已写出构建目录：{path}",
+    "site.cli.no_zensical": "没有安装 Zensical：请运行 pip install 'fupan[zensical]'",
+    "site.cli.failed": "Zensical 构建失败（{path}），见上面的信息",
+    "site.cli.built": "网站已生成：{path}",
 }

@@ -84,7 +84,35 @@ def render_parts(texts: list[str]) -> list[Markup]:
 def render_markdown(text: str) -> Markup:
     """An entry part's Markdown as HTML; raw HTML and javascript: links made inert."""
     _MD.reset()
-    return _SCRIPT_URL.sub(r'\1"#"', _MD.convert(text))
+    return _SCRIPT_URL.sub(r'\1"#"', _MD.convert(join_cjk_lines(text)))
+
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # ideographs, CJK and full-width punctuation
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """A line break between two Chinese characters removed: browsers show a break inside
+    a paragraph as a space, which Chinese does not have. Headings, table rows and code
+    keep their lines."""
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        bare = line.lstrip()
+        if bare.startswith(("```", "~~~")):
+            fenced = not fenced
+        prev = out[-1] if out else ""
+        if (
+            not fenced
+            and out
+            and _CJK_BREAK.search(prev[-1:] + "\n" + bare[:1])
+            and not prev.lstrip().startswith(("#", "|"))
+            and "|" not in prev + line
+        ):
+            out[-1] = prev.rstrip() + bare
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def page_html(title: str, body: Markup) -> Markup:

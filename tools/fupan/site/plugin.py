@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -15,29 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
-from ..entries.dates import parse_date
 from ..errors import FupanError
-from ..kb import KnowledgeBase
-from ..text.thesaurus import load_thesaurus
-from . import browse, material_index
-from .data import SiteData, site_data
+from . import build, material_index
 from .html import esc, page_html
-from .labels import labels
-from .pages import Page
-from .sections import CSS, dashboard, site_files
+from .page import Page
 
 log = logging.getLogger("mkdocs.plugins.fupan")
-
-DASHBOARD = "<!-- fupan:dashboard -->"
-NAV_PAGES = {
-    "browse": browse.SRC,
-    "campaigns": "campaigns/index.md",
-    "units": "units/index.md",
-    "tracking": "tracking.md",
-    "recurring": "recurring.md",
-    "tag_index": "tags/index.md",
-}
-_UNPUBLISHED = re.compile(r"^publish:\s*(false|no|off)\s*$", re.M | re.I)
 
 
 class FupanConfig(base.Config):
@@ -48,69 +30,57 @@ class FupanConfig(base.Config):
 
 
 class FupanPlugin(BasePlugin[FupanConfig]):
+    """Hands fupan's pages to MkDocs. The state of a build is :class:`build.Build`, made
+    in :meth:`on_files` each build, so ``mkdocs serve`` rebuilds start clean."""
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
-        theme_language = str(config.theme.get("language") or "zh")
-        self.labels = labels(self.config.language or theme_language)
-        config.extra_css.append(CSS)
+        self.language = self.config.language or str(config.theme.get("language") or "zh")
+        config.extra_css.append(build.CSS)
         if config.theme.get("font") is not False:  # Google Fonts would leave the intranet
             log.info("fupan: theme.font set to false, so pages load no fonts from other hosts")
             config.theme["font"] = False
         if config.nav is not None:  # keep the nav small: sections, never every entry
-            config.nav = list(config.nav) + self._nav()
+            config.nav = list(config.nav) + build.section_nav(self.language)
         return config
 
-    def _nav(self) -> list[dict]:
-        return [{self.labels[key]: src} for key, src in NAV_PAGES.items()]
-
     def on_files(self, files: Files, config) -> Files:
+        try:
+            self.build = build.load(
+                self.root,
+                self.config.reviews_dir,
+                self.language,
+                self.config.today,
+                config.use_directory_urls,
+            )
+        except FupanError as e:
+            raise PluginError(f"fupan: {e}") from None
+        for problem in self.build.problems:
+            (log.warning if problem.level == "error" else log.info)(str(problem))
         if config.nav is None:
             # MkDocs' own nav from the docs folder, then ours as titled pages: left to
             # MkDocs, campaigns/index.md would be a section named "Campaigns"
             docs = sorted(files.documentation_pages(), key=file_sort_key)
             config.nav = nest_paths(f.src_uri for f in docs if f.inclusion.is_in_nav())
-            config.nav += self._nav()
-        self.data = self._load(config)
-        pages, assets = site_files(self.data, self.thesaurus)
-        titles = _nav_titles(config.nav)
-        for src, page in pages.items():
+            config.nav += build.section_nav(self.language)
+        site = self.build.files()
+        titles = build.nav_titles(config.nav)
+        in_nav = set(build.NAV_PAGES.values())
+        for page in site.pages:
             # only section pages go in the nav: every entry in it would copy the whole
             # nav into every page and multiply the site's size
-            nav = src in NAV_PAGES.values()
-            inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, src, content="", inclusion=inclusion)
-            GeneratedPage(page, file, config, titles.get(src))  # MkDocs uses file.page
+            inclusion = (
+                InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+            )
+            file = File.generated(config, page.path, content="", inclusion=inclusion)
+            GeneratedPage(page, file, config, titles.get(page.path))  # MkDocs uses file.page
             files.append(file)
-        for dest, content in assets.items():
+        for dest, content in site.assets.items():
             files.append(File.generated(config, dest, content=content))
         return files
 
-    def _load(self, config) -> SiteData:
-        try:
-            kb = KnowledgeBase(self.root, self.config.reviews_dir)
-            loaded = kb.load_all()
-            self.thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
-        except FupanError as e:
-            raise PluginError(f"fupan: {e}") from None
-        for problem in loaded.problems:
-            (log.warning if problem.level == "error" else log.info)(str(problem))
-        failed = [
-            f
-            for f in loaded.failed
-            if not _UNPUBLISHED.search((self.root / f).read_text("utf-8", "replace"))
-        ]
-        try:
-            today = parse_date(self.config.today) if self.config.today else dt.date.today()
-        except ValueError as e:
-            raise PluginError(f"fupan: plugin option 'today': {e}") from None
-        return site_data(
-            loaded.entries, self.thesaurus, self.labels, today, config.use_directory_urls, failed
-        )
-
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        if DASHBOARD in markdown:
-            return markdown.replace(DASHBOARD, dashboard(self.data, page.file.src_uri), 1)
-        return markdown
+        return self.build.home(markdown, page.file.src_uri)
 
     @event_priority(50)  # before Material's search indexes the page
     def _search_view(self, context, page, config, nav):
@@ -134,20 +104,6 @@ class FupanPlugin(BasePlugin[FupanConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.reviews_dir))
         return server
-
-
-def _nav_titles(nav: list | None) -> dict[str, str]:
-    """Source path -> the title mkdocs.yml's nav gives it: MkDocs applies nav titles only
-    to pages it creates, and fupan creates its own."""
-    titles: dict[str, str] = {}
-    for item in nav or []:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    titles[value] = title
-                else:
-                    titles.update(_nav_titles(value))
-    return titles
 
 
 class GeneratedPage(MkDocsPage):

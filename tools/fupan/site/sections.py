@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
-from ..model import Entry
 from ..reports.actions import by_unit
-from ..text.thesaurus import Thesaurus
-from . import browse
-from .background import in_background
 from .charts import Bar, bar_chart
 from .data import SiteData
 from .html import Markup, el, esc, link, table, ul
-from .pages import (
-    Page,
+from .page import Page
+from .widgets import (
     action_table,
     entries_table,
-    entry_page,
     mean_completion,
     num,
     pct,
@@ -25,13 +18,12 @@ from .pages import (
     tag_links,
 )
 
-Pages = dict[str, Page]  # by source path
-CSS = "assets/fupan/fupan.css"
+Pages = list[Page]
 
 
 def unit_pages(d: SiteData) -> Pages:
     L, p = d.labels, d.paths
-    pages: Pages = {}
+    pages: Pages = []
     rows = []
     for unit, entries in d.by_unit.items():
         src = p.unit(unit)
@@ -61,7 +53,7 @@ def unit_pages(d: SiteData) -> Pages:
         ]
         if trend:
             body += [el("h2", esc(L["unit_trend"])), bar_chart(L["metric_completion"], trend)]
-        pages[src] = Page(unit, "\n".join(body))
+        pages.append(Page(src, unit, "\n".join(body)))
         rows.append(
             [
                 link(p.href("units/index.md", src), unit),
@@ -70,14 +62,17 @@ def unit_pages(d: SiteData) -> Pages:
                 pct(None if ratio is None else 100 * ratio),
             ]
         )
-    pages["units/index.md"] = Page(
-        L["units"],
-        table([L["unit"], L["entry_count"], L["open_actions"], L["done_ratio"]], rows),
+    pages.append(
+        Page(
+            "units/index.md",
+            L["units"],
+            table([L["unit"], L["entry_count"], L["open_actions"], L["done_ratio"]], rows),
+        )
     )
     return pages
 
 
-def campaign_page(d: SiteData, campaign: str) -> tuple[str, Page]:
+def campaign_page(d: SiteData, campaign: str) -> Page:
     L, p = d.labels, d.paths
     c = d.comparisons[campaign]
     src = p.campaign(campaign)
@@ -134,29 +129,32 @@ def campaign_page(d: SiteData, campaign: str) -> tuple[str, Page]:
     search = el("p", esc("、".join(u.unit for u in c.units))) + ul(
         esc(f"#{t} · {'、'.join(us)}") for t, us in c.shared_tags.items()
     )
-    return src, Page(campaign, "\n".join(body), search)
+    return Page(src, campaign, "\n".join(body), search)
 
 
 def campaign_pages(d: SiteData) -> Pages:
     L, p = d.labels, d.paths
-    pages: Pages = {}
+    pages: Pages = []
     rows = []
     for campaign, entries in sorted(
         d.by_campaign.items(), key=lambda kv: max(e.date for e in kv[1]), reverse=True
     ):
-        src, page = campaign_page(d, campaign)
-        pages[src] = page
+        page = campaign_page(d, campaign)
+        pages.append(page)
         units = sorted({e.unit for e in entries})
         rows.append(
             [
-                link(p.href("campaigns/index.md", src), campaign),
+                link(p.href("campaigns/index.md", page.path), campaign),
                 esc(len(units)),
                 esc("、".join(units)),
             ]
         )
-    pages["campaigns/index.md"] = Page(
-        L["campaigns"],
-        table([L["campaign"], L["unit_count"], L["units_reviewed"]], rows),
+    pages.append(
+        Page(
+            "campaigns/index.md",
+            L["campaigns"],
+            table([L["campaign"], L["unit_count"], L["units_reviewed"]], rows),
+        )
     )
     return pages
 
@@ -183,7 +181,7 @@ def tracking_page(d: SiteData) -> Pages:
         body += [el("h2", esc(unit)), action_table(d, src, rows)]
     if not d.open_rows:
         body.append(el("p", esc(L["all_done"])))
-    return {src: Page(L["tracking"], "\n".join(body))}
+    return [Page(src, L["tracking"], "\n".join(body))]
 
 
 def recurring_page(d: SiteData, limit: int = 40) -> Pages:
@@ -240,19 +238,19 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
                 ],
             ),
         ]
-    return {src: Page(L["recurring"], "\n".join(body))}
+    return [Page(src, L["recurring"], "\n".join(body))]
 
 
 def _listing(
     d: SiteData, index_src: str, title: str, groups: dict, src_of, see_also: Markup = ""
 ) -> Pages:
-    pages: Pages = {}
+    pages: Pages = []
     items = []
     for key, entries in groups.items():
         src = src_of(key)
-        pages[src] = Page(str(key), entries_table(d, src, entries))
+        pages.append(Page(src, str(key), entries_table(d, src, entries)))
         items.append(f"{link(d.paths.href(index_src, src), key)} ({len(entries)})")
-    pages[index_src] = Page(title, ul(items) + see_also)
+    pages.append(Page(index_src, title, ul(items) + see_also))
     return pages
 
 
@@ -267,11 +265,11 @@ def listing_pages(d: SiteData) -> Pages:
             for key, src in (("categories", "categories/index.md"), ("years", "years/index.md"))
         ),
     )
-    return {
-        **_listing(d, "tags/index.md", L["tag_index"], d.by_tag, p.tag, others),
-        **_listing(d, "categories/index.md", L["categories"], d.by_category, p.category),
-        **_listing(d, "years/index.md", L["years"], d.by_year, p.year),
-    }
+    return [
+        *_listing(d, "tags/index.md", L["tag_index"], d.by_tag, p.tag, others),
+        *_listing(d, "categories/index.md", L["categories"], d.by_category, p.category),
+        *_listing(d, "years/index.md", L["years"], d.by_year, p.year),
+    ]
 
 
 def dashboard(d: SiteData, src: str = "index.md") -> Markup:
@@ -305,40 +303,3 @@ def dashboard(d: SiteData, src: str = "index.md") -> Markup:
     if d.failed:
         out += [el("h2", esc(L["invalid_entries"])), ul(esc(f) for f in d.failed)]
     return el("div", "\n".join(out), "fupan")
-
-
-def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
-    """Files the pages use: style, the browse page's script and its data."""
-    files = resources.files("fupan.site").joinpath("assets")
-    return {
-        CSS: files.joinpath("fupan.css").read_text("utf-8"),
-        browse.SCRIPT: files.joinpath("browse.js").read_text("utf-8"),
-        browse.DATA: browse.browse_script(d, thesaurus),
-    }
-
-
-CHILD_SHARE = 0.4  # of the entry pages, built beside the browse data: evens the two halves
-CHILD_FROM = 200  # entries; fewer are built faster than a child process starts
-
-
-def site_files(d: SiteData, thesaurus: Thesaurus) -> tuple[Pages, dict[str, str]]:
-    """Every page and asset. A forked child (see :mod:`fupan.site.background`) builds the
-    assets and part of the entry pages while this process builds the rest."""
-    n = len(d.entries)
-    split = n - int(n * CHILD_SHARE) if n >= CHILD_FROM else n
-    later = in_background(lambda: (_entry_pages(d, d.entries[split:]), assets(d, thesaurus)))
-    entries = _entry_pages(d, d.entries[:split])
-    sections = {
-        **unit_pages(d),
-        **campaign_pages(d),
-        **tracking_page(d),
-        **listing_pages(d),
-        **recurring_page(d),
-        browse.SRC: Page(d.labels["browse"], browse.browse_page(d)),
-    }
-    rest, files = later()
-    return {**entries, **rest, **sections}, files
-
-
-def _entry_pages(d: SiteData, entries: list[Entry]) -> Pages:
-    return dict(entry_page(d, e) for e in entries)

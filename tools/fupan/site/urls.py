@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
 from functools import lru_cache
 
-from ..entries.slug import slug
-
-_UNSAFE = re.compile(r"[^\w\-]+")
+from ..entries.slug import safe_id, slug
 
 
 class Slugs:
@@ -22,7 +19,7 @@ class Slugs:
 
     def __init__(self, names: list[str]):
         self._of: dict[str, str] = {}
-        taken: set[str] = set()
+        taken = {"index"}  # the listing page of the kind: a tag named index must not replace it
         for name in sorted(set(names)):
             s = slug(name)
             if s in taken:
@@ -32,14 +29,6 @@ class Slugs:
 
     def __getitem__(self, name: str) -> str:
         return self._of[name]
-
-
-def safe_id(entry_id: str) -> str:
-    """An entry id as a path: its own segments, each made safe."""
-    return "/".join(
-        slug(part) if part in ("", ".", "..") or _UNSAFE.search(part) else part
-        for part in entry_id.split("/")
-    )
 
 
 class Site:

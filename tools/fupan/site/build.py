@@ -1,0 +1,149 @@
+"""One site build: the knowledge base read once, then every page and asset as plain data.
+
+Both ways of publishing use this module: the MkDocs plugin (:mod:`fupan.site.plugin`)
+hands the pages to MkDocs, and ``fupan site`` writes them into a folder another
+generator builds. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..entries.dates import parse_date
+from ..errors import FupanError
+from ..kb import KnowledgeBase
+from ..model import Entry
+from ..text.thesaurus import Thesaurus, load_thesaurus
+from . import browse
+from .background import in_background
+from .data import SiteData, site_data
+from .entry_page import entry_page
+from .labels import labels
+from .page import Page, SiteFiles
+from .sections import (
+    campaign_pages,
+    dashboard,
+    listing_pages,
+    recurring_page,
+    tracking_page,
+    unit_pages,
+)
+
+CSS = "assets/fupan/fupan.css"
+DASHBOARD = "<!-- fupan:dashboard -->"  # where the home page wants the figures
+NAV_PAGES = {  # label key -> source path: the sections the nav lists
+    "browse": browse.SRC,
+    "campaigns": "campaigns/index.md",
+    "units": "units/index.md",
+    "tracking": "tracking.md",
+    "recurring": "recurring.md",
+    "tag_index": "tags/index.md",
+}
+_UNPUBLISHED = re.compile(r"^publish:\s*(false|no|off)\s*$", re.M | re.I)
+
+
+@dataclass
+class Build:
+    """What one build knows: made once per build, so a rebuild starts clean."""
+
+    data: SiteData
+    thesaurus: Thesaurus
+    labels: dict[str, str]
+    problems: list  # of fupan.entries problems, for the adapter to report
+
+    def files(self) -> SiteFiles:
+        return site_files(self.data, self.thesaurus)
+
+    def home(self, markdown: str, src: str = "index.md") -> str:
+        """A Markdown page with the dashboard marker, the marker replaced by the figures."""
+        if DASHBOARD not in markdown:
+            return markdown
+        return markdown.replace(DASHBOARD, dashboard(self.data, src), 1)
+
+
+def load(
+    root: Path,
+    reviews_dir: str = "reviews",
+    language: str = "zh",
+    today: str | dt.date | None = None,
+    use_directory_urls: bool = True,
+) -> Build:
+    """Read the knowledge base at ``root`` for one build; bad entries are left out and
+    listed in ``problems``. Raises :class:`FupanError` for what stops the whole build."""
+    kb = KnowledgeBase(root, reviews_dir)
+    loaded = kb.load_all()
+    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
+    # failed files that were not meant to be published are not worth a listing
+    failed = [
+        f
+        for f in loaded.failed
+        if not _UNPUBLISHED.search((root / f).read_text("utf-8", "replace"))
+    ]
+    try:
+        day = parse_date(today) if today else dt.date.today()
+    except ValueError as e:
+        raise FupanError(f"plugin option 'today': {e}") from None
+    strings = labels(language)
+    data = site_data(loaded.entries, thesaurus, strings, day, use_directory_urls, failed)
+    return Build(data, thesaurus, strings, list(loaded.problems))
+
+
+def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
+    """Files the pages use: style, the browse page's script and its data."""
+    files = resources.files("fupan.site").joinpath("assets")
+    return {
+        CSS: files.joinpath("fupan.css").read_text("utf-8"),
+        browse.SCRIPT: files.joinpath("browse.js").read_text("utf-8"),
+        browse.DATA: browse.browse_script(d, thesaurus),
+    }
+
+
+CHILD_SHARE = 0.4  # of the entry pages, built beside the browse data: evens the two halves
+CHILD_FROM = 200  # entries; fewer are built faster than a child process starts
+
+
+def site_files(d: SiteData, thesaurus: Thesaurus) -> SiteFiles:
+    """Every page and asset. A forked child (see :mod:`fupan.site.background`) builds the
+    assets and part of the entry pages while this process builds the rest."""
+    n = len(d.entries)
+    split = n - int(n * CHILD_SHARE) if n >= CHILD_FROM else n
+    later = in_background(lambda: (_entry_pages(d, d.entries[split:]), assets(d, thesaurus)))
+    entries = _entry_pages(d, d.entries[:split])
+    sections = [
+        *unit_pages(d),
+        *campaign_pages(d),
+        *tracking_page(d),
+        *listing_pages(d),
+        *recurring_page(d),
+        Page(browse.SRC, d.labels["browse"], browse.browse_page(d)),
+    ]
+    rest, files = later()
+    return SiteFiles([*entries, *rest, *sections], files)
+
+
+def _entry_pages(d: SiteData, entries: list[Entry]) -> list[Page]:
+    return [entry_page(d, e) for e in entries]
+
+
+def section_nav(language: str) -> list[dict[str, str]]:
+    """fupan's sections as titled nav items, in the site's language."""
+    strings = labels(language)
+    return [{strings[key]: src} for key, src in NAV_PAGES.items()]
+
+
+def nav_titles(nav: list | None) -> dict[str, str]:
+    """Source path -> the title a nav gives it: MkDocs applies nav titles only to pages
+    it creates, and fupan creates its own."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(nav_titles(value))
+    return titles

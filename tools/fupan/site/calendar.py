@@ -1,0 +1,39 @@
+"""The site's calendar feeds: every open item, and each unit's, to subscribe to."""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..reminders.feed import feed
+from ..reminders.plan import entry_urls
+from .data import SiteData
+from .html import Markup, el, esc, link
+from .urls import _relative
+
+FEED = "tracking/actions.ics"
+
+
+def unit_feed(d: SiteData, unit: str) -> str:
+    return posixpath.splitext(d.paths.unit(unit))[0] + "/actions.ics"
+
+
+def feeds(d: SiteData, site_url: str = "") -> dict[str, bytes]:
+    """Feed files by path in the site; only published entries' items (``d`` holds no
+    others). Entry links need the site's address (``site_url`` in mkdocs.yml)."""
+    L = d.labels
+    url_of = entry_urls(site_url, d.paths.use_directory_urls)
+    out = {FEED: feed(d.open_rows, L["remind.calendar_name"], d.today, L, url_of)}
+    for unit in d.by_unit:
+        rows = [r for r in d.open_rows if r.unit == unit]
+        name = L["remind.calendar_unit"].format(unit=unit)
+        out[unit_feed(d, unit)] = feed(rows, name, d.today, L, url_of)
+    return {path: text.encode("utf-8") for path, text in out.items()}
+
+
+def feed_link(d: SiteData, src: str, path: str) -> Markup:
+    """A paragraph linking a page to its feed, with what to do with it."""
+    href = _relative(d.paths.url(src), path)
+    return el(
+        "p",
+        link(href, d.labels["remind.subscribe"], "feed") + " " + esc(d.labels["remind.subscribe_note"]),
+    )
