@@ -62,14 +62,12 @@ class Results:
 
 
 def _one_of(reader, fieldname: str, wanted: str, what: str) -> Q.Query:
-    """Exact value, else every value containing ``wanted``; a clear error when none does."""
+    """Exact value, else every value containing ``wanted``; nothing when none does."""
     values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(fieldname)]
     if wanted in values:
         return Q.Term(fieldname, wanted)
     close = [v for v in values if wanted.lower() in v.lower()]
-    if not close:
-        raise FupanError(f"no entry has {what} '{wanted}'")
-    return Q.Or([Q.Term(fieldname, v) for v in close])
+    return Q.Or([Q.Term(fieldname, v) for v in close]) if close else Q.NullQuery
 
 
 def filter_query(kb: KnowledgeBase, reader, f: Filters) -> Q.Query | None:
@@ -167,6 +165,8 @@ def search(
         fq = filter_query(kb, reader, filters)
         if fq is not None:  # a set of entries: Whoosh tests a set faster than its own bitmap
             fq = set(searcher.docs_for_query(fq))
+            if not fq:  # Whoosh reads an empty filter as none: filters that match nothing
+                return Results([], 0)
         # rank a window of the best a second time on the stored text: the query's own
         # words verbatim count most; phrases and --part are checked there too
         window = None if checked else max(RERANK_WINDOW, filters.limit)
