@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from fupan.entries.checks import check as check_kb
 from fupan.entries.contract import loads
 from fupan.entries.units import Unit, Units
 from fupan.kb import KnowledgeBase
 
-from .conftest import entry
+from .conftest import entry, make_kb
 
+NOT_A_FILE = "not a regular file (a folder, pipe or device); remove it or move it out of reviews/"
 UNITS = Units([Unit("第一分公司工会", "分公司", ["一分工会"]), Unit("第二分公司工会")])
 
 
@@ -107,80 +110,40 @@ def test_headings_inside_code_fences_are_not_parts():
     assert problems == [] and "## 反思" in e.parts["summary"]
 
 
-# Each bad input: (text, line, words the message must contain).
-BAD = {
-    "no front matter": ("# 标题\n\n## 总结\n", 1, "no front matter"),
-    "unclosed front matter": ("---\ntitle: x\nunit: y\n\n## 总结\n", 1, "not closed"),
-    "invalid yaml": ("---\ntitle: x\nunit: [a, b\ncampaign: c\n---\n", 4, "invalid YAML"),
-    "not a mapping": ("---\n- a\n- b\n---\n## 总结\n", 2, "must be a mapping"),
-    "missing title": (
-        entry().replace("title: 2025年职工春季运动会复盘\n", ""),
-        1,
-        "'title' is missing",
-    ),
-    "missing unit": (entry().replace("unit: 第一分公司工会\n", ""), 1, "'unit' is missing"),
-    "missing campaign": (entry().replace("campaign: 2025年职工春季运动会\n", ""), 1, "'campaign'"),
-    "missing date": (entry().replace("date: 2025-04-20\n", ""), 1, "'date' is missing"),
-    "unregistered unit": (entry(unit="第一分公司公会"), 3, "did you mean 第一分公司工会"),
-    "bad date": (entry(date="2025-13-01"), 5, "not a real day"),
-    "date not a date": (entry(date="上周五"), 5, "2025/4/20"),
-    "period reversed": (
-        entry(extra="period: {start: 2025-04-15, end: 2025-03-01}\n"),
-        6,
-        "before it starts",
-    ),
-    "period not a mapping": (entry(extra="period: 2025-03\n"), 6, "{start: DATE, end: DATE}"),
-    "rating out of range": (entry(extra="rating: 6\n"), 6, "1 to 5"),
-    "rating not a number": (entry(extra="rating: 良好\n"), 6, "1 to 5"),
-    "metric not a number": (
-        entry(extra="metrics:\n  - name: 参与人数\n    target: 300\n    actual: 二百四十五\n"),
-        9,
-        "must be a number",
-    ),
-    "unknown action status": (
-        entry(
-            extra="actions:\n  - action: a\n    owner: b\n    due: 2025-01-01\n    status: finished\n"
-        ),
-        10,
-        "unknown",
-    ),
-    "open action without owner": (
-        entry(extra="actions:\n  - action: 报名提前\n    due: 2025-01-01\n    status: open\n"),
-        7,
-        "no 'owner'",
-    ),
-    "doing action without due": (
-        entry(extra="actions:\n  - {action: 报名提前, owner: 李强, status: doing}\n"),
-        7,
-        "no 'due'",
-    ),
-    "missing part": (
-        entry(body="## 总结\na\n## 改进\nc\n"),
-        7,
-        "反思 (Reflection) part is missing",
-    ),
-    "empty file": ("", 1, "empty"),
-    "python tag": (
-        "---\ntitle: !!python/object/apply:os.system ['touch /tmp/fupan-pwned']\n---\n",
-        2,
-        "tag refused",
-    ),
-    "publish not boolean": (entry(extra="publish: 也许\n"), 6, "true or false"),
-    "tags not a list": (entry(extra="tags: {a: 1}\n"), 6, "'tags' must be a list"),
-}
+# The bad-input corpus: each file of tests/data/bad/ beside its expected problems
+# (``NAME.expected``: one ``LINE: LEVEL: message`` a line), checked in a knowledge base
+# with three good entries that must stay good. ``units.*.yml`` and ``synonyms.*.yml``
+# stand in for reviews/units.yml and reviews/synonyms.yml.
+BAD_DIR = Path(__file__).parent / "data" / "bad"
+BAD_FILES = sorted(f.name for f in BAD_DIR.iterdir() if f.suffix != ".expected")
 
 
-@pytest.mark.parametrize("name", BAD)
-def test_bad_input_reported_at_line(name):
-    text, line, words = BAD[name]
-    _, problems = check(text)
-    errors = [p for p in problems if p.level == "error"]
-    assert any(words in p.message and p.line == line for p in errors), problems
-    assert all(p.path == "reviews/2025/a.md" for p in problems)
+def test_the_corpus_is_there():
+    assert len(BAD_FILES) >= 40
+    assert all((BAD_DIR / f"{name}.expected").is_file() for name in BAD_FILES)
+
+
+def bad_place(name: str) -> str:
+    if name.startswith(("units.", "synonyms.")):
+        return name.split(".")[0] + ".yml"
+    return f"2025/{name}"
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_gives_its_problem_and_the_others_go_on(kb_factory, name):
+    good = {f"2024/good{i}.md": entry(title=f"好的复盘{i}") for i in range(3)}
+    root = kb_factory({**good, bad_place(name): (BAD_DIR / name).read_bytes()})
+    report = check_kb(KnowledgeBase(root))
+    path = f"reviews/{bad_place(name)}"
+    found = [f"{p.line}: {p.level}: {p.message}" for p in report.problems if p.path == path]
+    expected = (BAD_DIR / f"{name}.expected").read_text("utf-8").splitlines()
+    assert found == expected
+    assert [p for p in report.problems if p.path != path] == []
+    assert {e.path for e in report.loaded.entries} >= {f"reviews/{g}" for g in good}
 
 
 def test_python_tag_is_never_executed():
-    check(BAD["python tag"][0])
+    check((BAD_DIR / "python-tag.md").read_text("utf-8"))
     assert not Path("/tmp/fupan-pwned").exists()
 
 
@@ -199,3 +162,218 @@ def test_gbk_file_says_how_to_convert(tmp_path: Path):
     p = only(problems)
     assert e is None and p.line == 2 and "not UTF-8" in p.message and "GB18030" in p.message
     assert "iconv" in p.message
+
+
+# -- what union offices write: Chinese status words, 、 between tags, better: lower
+
+
+@pytest.mark.parametrize(
+    "word, status", [("待办", "open"), ("进行中", "doing"), ("已完成", "done"), ("已取消", "dropped")]
+)
+def test_chinese_status_words(word, status):
+    e, problems = check(
+        entry(extra=f"actions:\n  - {{action: 报名提前, owner: 李强, due: 2025-09-01, status: {word}}}\n")
+    )
+    assert problems == [] and e.actions[0].status == status
+
+
+@pytest.mark.parametrize("written", ["tags: 报名、宣传、班组", "tags: [报名、宣传, 班组]", "tags: 报名，宣传,班组"])
+def test_tags_split_at_chinese_commas(written):
+    e, problems = check(entry(extra=written + "\n"))
+    assert problems == [] and e.tags == ["报名", "宣传", "班组"]
+
+
+def test_many_tags_are_read_in_linear_time():
+    tags = ", ".join(f"标签{i % 5000}" for i in range(19_000))
+    e, problems = check(entry(extra=f"tags: [{tags}]\n"))
+    assert len(e.tags) == 30 and "19000" not in str(problems) and "5000 tags" in str(problems)
+
+
+def test_better_lower_turns_completion_around():
+    e, problems = check(
+        entry(
+            extra="metrics:\n"
+            "  - {name: 经费, target: 30000, actual: 32400, unit: 元, better: lower}\n"
+            "  - {name: 事故, target: 2, actual: 0, better: lower}\n"
+            "  - {name: 参与人数, target: 300, actual: 324}\n"
+        )
+    )
+    assert problems == []
+    budget, accidents, people = e.metrics
+    assert budget.better == "lower" and budget.completion == pytest.approx(92.0)
+    assert accidents.completion == pytest.approx(200.0)
+    assert people.better == "higher" and people.completion == pytest.approx(108.0)
+
+
+def test_untouched_template_is_left_out(kb_factory):
+    from fupan.scaffold import entry_text
+
+    template = entry_text("未写的复盘", "第一分公司工会", "2025年职工春季运动会", dt.date(2025, 5, 1), "", "")
+    root = kb_factory({"2025/a.md": entry(), "2025/draft.md": template})
+    loaded = KnowledgeBase(root).load_all()
+    assert [e.path for e in loaded.entries] == ["reviews/2025/a.md"]
+    assert [e.path for e in loaded.unwritten] == ["reviews/2025/draft.md"]
+    assert any(
+        p.path == "reviews/2025/draft.md" and "template's questions" in p.message
+        for p in loaded.problems
+    )
+
+
+def test_a_written_part_makes_the_entry_count():
+    body = "## 一、总结\n<!-- 原计划是什么？ -->\n实际 245 人。\n## 二、反思\n\n## 三、改进\n"
+    e, problems = check(entry(body=body))
+    assert e.written and problems == []
+
+
+# -- files the walk must survive: each is a problem at its path, the others go on
+
+
+def walk_kb(kb_factory, make) -> tuple[KnowledgeBase, list[str]]:
+    root = kb_factory({f"2024/good{i}.md": entry(title=f"好的复盘{i}") for i in range(3)})
+    make(root / "reviews")
+    kb = KnowledgeBase(root)
+    loaded = kb.load_all()
+    assert len(loaded.entries) == 3
+    return kb, [str(p) for p in loaded.problems]
+
+
+def test_fifo_is_not_read(kb_factory):
+    _, problems = walk_kb(kb_factory, lambda r: os.mkfifo(r / "x.md"))
+    assert problems == ["reviews/x.md:1: error: " + NOT_A_FILE]
+
+
+def test_fifo_named_on_the_command_line_does_not_hang(kb_factory):
+    root = kb_factory({})
+    os.mkfifo(root / "reviews" / "x.md")
+    e, problems = KnowledgeBase(root).load(root / "reviews" / "x.md")
+    assert e is None and "not a regular file" in problems[0].message
+
+
+def test_dangling_link(kb_factory):
+    _, problems = walk_kb(kb_factory, lambda r: os.symlink("gone.md", r / "x.md"))
+    assert problems == [
+        "reviews/x.md:1: error: broken link: it leads to gone.md, which does not exist; remove it"
+    ]
+
+
+def test_link_loop(kb_factory):
+    def make(r):
+        os.symlink("b.md", r / "a.md")
+        os.symlink("a.md", r / "b.md")
+
+    _, problems = walk_kb(kb_factory, make)
+    assert problems == [
+        f"reviews/{n}.md:1: error: broken link: it leads to a loop; remove it" for n in "ab"
+    ]
+
+
+def test_link_out_of_the_knowledge_base_is_not_read(kb_factory, tmp_path):
+    (tmp_path / "secret.md").write_text(entry(title="机密"), encoding="utf-8")
+    _, problems = walk_kb(kb_factory, lambda r: os.symlink(tmp_path / "secret.md", r / "x.md"))
+    assert len(problems) == 1 and "outside the knowledge base, is not read" in problems[0]
+
+
+def test_link_inside_the_knowledge_base_is_read_at_its_own_path(kb_factory):
+    root = kb_factory({"2024/a.md": entry()})
+    os.symlink("2024/a.md", root / "reviews" / "b.md")
+    loaded = KnowledgeBase(root).load_all()
+    assert sorted(e.path for e in loaded.entries) == ["reviews/2024/a.md", "reviews/b.md"]
+
+
+def test_linked_folder_is_named(kb_factory, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.md").write_text(entry(), encoding="utf-8")
+    _, problems = walk_kb(kb_factory, lambda r: os.symlink(tmp_path / "elsewhere", r / "2026"))
+    assert len(problems) == 1 and problems[0].startswith("reviews/2026:1: warning: this folder is a link")
+
+
+def test_reviews_folder_as_a_link_with_one_broken_entry(tmp_path):
+    real = tmp_path / "store"
+    real.mkdir()
+    make_kb(real, {"2024/a.md": entry(), "2024/b.md": "broken"})
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "mkdocs.yml").write_text("site_name: t\n")
+    os.symlink(real / "reviews", tmp_path / "kb" / "reviews")
+    loaded = KnowledgeBase(tmp_path / "kb").load_all()
+    assert [e.path for e in loaded.entries] == ["reviews/2024/a.md"]
+    assert loaded.failed == ["reviews/2024/b.md"]
+
+
+def test_units_yml_that_is_a_folder(kb_factory):
+    root = kb_factory({"2024/a.md": entry()}, units=None)
+    (root / "reviews" / "units.yml").mkdir()
+    loaded = KnowledgeBase(root).load_all()
+    assert len(loaded.entries) == 1
+    assert [str(p) for p in loaded.problems] == ["reviews/units.yml:1: error: " + NOT_A_FILE]
+
+
+def test_file_name_that_is_not_utf8(kb_factory):
+    def make(r):
+        with open(os.path.join(os.fsencode(r), b"bad-\xff.md"), "wb") as f:
+            f.write(entry().encode())
+
+    kb, problems = walk_kb(kb_factory, make)
+    assert problems == [
+        "reviews/bad-\\xff.md:1: error: the file name is not valid UTF-8; rename the file"
+    ]
+    assert len(kb.scan()) == 3  # the index never sees it
+
+
+def test_newline_in_a_file_name_cannot_forge_a_line(kb_factory):
+    name = "x.md\nreviews/forged.md:1: error: forged"
+    root = kb_factory({"2024/a.md": entry(), f"{name}.md": "broken"})
+    problems = [str(p) for p in KnowledgeBase(root).load_all().problems]
+    assert len(problems) == 1 and "\n" not in problems[0]
+    assert problems[0].startswith("reviews/x.md\\nreviews/forged.md:1: error: forged.md:1: error")
+
+
+def test_a_file_outside_the_knowledge_base(kb_factory):
+    root = kb_factory({"2024/a.md": entry()})
+    loaded = KnowledgeBase(root).load_all([Path("/etc/hostname")])
+    assert loaded.entries == [] and "not an entry of this knowledge base" in str(loaded.problems[0])
+
+
+def test_entry_size_is_limited(kb_factory):
+    big = entry(body="## 总结\n" + "报名" * 1_100_000 + "\n## 反思\nb\n## 改进\nc\n")
+    _, problems = walk_kb(kb_factory, lambda r: (r / "big.md").write_text(big, encoding="utf-8"))
+    assert problems == [
+        "reviews/big.md:1: error: file is 6.6 MB; the limit is 2 MB: keep attachments and "
+        "data in other files and link to them"
+    ]
+
+
+def test_huge_synonym_group_is_refused_quickly(kb_factory):
+    group = "- [" + ", ".join(f"词{i}" for i in range(20_001)) + "]\n"
+    _, problems = walk_kb(kb_factory, lambda r: (r / "synonyms.yml").write_text(group, "utf-8"))
+    assert len(problems) == 1 and "too many values (more than 20,000" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: x\ncampaign: c\ndate: 2025-04-20\nunit: 没有这个单位\npublish: false  # 暂不发布",
+        "title: x\ncampaign: c\ndate: 2025-04-20\nunit: 没有这个单位\npublish : false",
+        'title: x\ncampaign: c\ndate: 2025-04-20\nunit: 没有这个单位\n"publish": false',
+        "{title: x, unit: 没有这个单位, campaign: c, date: 2025-04-20, publish: false}",
+        "publish: false\nunit: [broken",
+    ],
+)
+def test_failed_entry_that_may_be_unpublished_is_hidden(kb_factory, front):
+    root = kb_factory({"2025/secret.md": f"---\n{front}\n---\n## 总结\n## 反思\n## 改进\n"})
+    loaded = KnowledgeBase(root).load_all()
+    assert loaded.failed == loaded.hidden == ["reviews/2025/secret.md"]
+
+
+def test_failed_entry_meant_for_the_site_is_listed(kb_factory):
+    root = kb_factory({"2025/bad.md": entry(unit="没有这个单位")})
+    loaded = KnowledgeBase(root).load_all()
+    assert loaded.failed == ["reviews/2025/bad.md"] and loaded.hidden == []
+
+
+def test_non_string_keys_are_warned_at_their_own_line():
+    e, problems = check(entry(extra="budget: 1\n2024: x\ntrue: y\n"))
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (6, "unknown key 'budget' is kept but not used"),
+        (7, "key 2024 is not a word"),
+        (8, "key True is not a word"),
+    ]

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .entries.contract import load
+from .entries.contract import load, may_be_unpublished
 from .entries.units import Units, load_units
 from .errors import KBNotFound
 from .model import Entry, Problem
+from .text.thesaurus import Thesaurus, read_thesaurus
 
 log = logging.getLogger(__name__)
 
 REVIEWS_DIR = "reviews"
 STATE_DIR = ".fupan"
+REGISTRIES = ("units.yml", "synonyms.yml")  # files of reviews/ that are not entries
+# files that sit beside entries on purpose: images their bodies show
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
+WORD_SUFFIXES = (".docx", ".doc", ".wps", ".rtf", ".odt")
 
 
 def find_root(start: Path) -> Path:
@@ -39,10 +45,22 @@ class Loaded:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # paths of files that gave no entry
+    # failed files that may have said publish: false; their paths stay off the site
+    hidden: list[str] = field(default_factory=list)
+    # entries whose parts hold only the template's questions: left out of everything
+    unwritten: list[Entry] = field(default_factory=list)
 
     @property
     def files(self) -> int:
-        return len(self.entries) + len(self.failed)
+        return len(self.entries) + len(self.failed) + len(self.unwritten)
+
+
+@dataclass
+class Scan:
+    """The entry files of reviews/ with their stat, and what the walk could not use."""
+
+    files: list[tuple[str, os.stat_result]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 class KnowledgeBase:
@@ -68,17 +86,37 @@ class KnowledgeBase:
     def state_dir(self) -> Path:
         return self.root / STATE_DIR
 
-    def rel(self, path: Path) -> str:
-        return path.resolve().relative_to(self.root).as_posix()
+    def rel(self, path: Path | str) -> str:
+        """``path`` relative to the root, as written (a link is not followed)."""
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        except ValueError:
+            return Path(path).resolve().relative_to(self.root).as_posix()
 
     @cached_property
     def units_loaded(self) -> tuple[Units, list[Problem]]:
         path = self.reviews / "units.yml"
-        return load_units(path, self.rel(path) if path.exists() else "units.yml")
+        rel = self.rel(path)
+        if os.path.lexists(path) and not path.is_file():
+            return Units(), [Problem(rel, 1, "error", _NOT_A_FILE)]
+        try:
+            return load_units(path, rel)
+        except OSError as e:
+            return Units(), [Problem(rel, 1, "error", f"cannot read file: {e.strerror}")]
 
     @property
     def units(self) -> Units:
         return self.units_loaded[0]
+
+    @cached_property
+    def thesaurus_loaded(self) -> tuple[Thesaurus, list[Problem]]:
+        path = self.reviews / "synonyms.yml"
+        return read_thesaurus(path, self.rel(path))
+
+    @property
+    def thesaurus(self) -> Thesaurus:
+        """The built-in synonyms with the knowledge base's; its bad parts left out."""
+        return self.thesaurus_loaded[0]
 
     def entry_files(self) -> Iterator[Path]:
         """Every ``*.md`` under reviews/, skipping names that start with ``_`` or ``.``."""
@@ -88,32 +126,125 @@ class KnowledgeBase:
     def scan(self) -> list[tuple[str, os.stat_result]]:
         """Entry files with their stat, sorted; one walk with os.scandir, which a search
         does before every query on knowledge bases of thousands of entries."""
-        found = []
-        for folder, dirs, files in os.walk(self.reviews):
-            dirs[:] = [d for d in dirs if not d.startswith(("_", "."))]
-            for name in files:
-                if name.endswith(".md") and not name.startswith(("_", ".")):
-                    path = os.path.join(folder, name)
-                    found.append((path, os.stat(path)))
-        found.sort()
-        return found
+        return self.walk().files
+
+    def walk(self) -> Scan:
+        """Every readable entry file, and a problem for each file or folder of reviews/
+        that is skipped: links that lead nowhere or out of the knowledge base, pipes,
+        folders that cannot be read, names that are not UTF-8, files that are no entry."""
+        out = Scan()
+
+        def unreadable(e: OSError) -> None:
+            out.problems.append(
+                Problem(self.rel(e.filename), 1, "error", f"folder cannot be read: {e.strerror}")
+            )
+
+        for folder, dirs, files in os.walk(self.reviews, onerror=unreadable):
+            for d in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+                if not d.startswith(("_", ".")):
+                    out.problems.append(
+                        Problem(self.rel(os.path.join(folder, d)), 1, "warning", _LINKED_FOLDER)
+                    )
+            dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
+            for name in sorted(files):
+                if name.startswith(("_", ".")):
+                    continue
+                path = os.path.join(folder, name)
+                problem = self._skip(path, name, folder)
+                if problem is not None:
+                    out.problems.append(problem)
+                elif name.endswith(".md"):
+                    out.files.append((path, os.stat(path)))
+        out.files.sort()
+        return out
+
+    def _skip(self, path: str, name: str, folder: str) -> Problem | None:
+        """Why the file at ``path`` is not read as an entry, or None when it is one."""
+        rel = self.rel(path)
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return Problem(rel, 1, "error", "the file name is not valid UTF-8; rename the file")
+        if not name.endswith(".md"):
+            if name.lower().endswith(ASSET_SUFFIXES) or (
+                name in REGISTRIES and folder == str(self.reviews)
+            ):
+                return None
+            if name.lower().endswith(WORD_SUFFIXES):
+                why = f"a Word file is not an entry; turn it into one with `fupan import {rel}`"
+            else:
+                why = (
+                    "not an entry (entries are .md files) and not read; move it out of "
+                    "reviews/, or for a Word document use `fupan import`"
+                )
+            return Problem(rel, 1, "warning", why)
+        try:
+            st = os.stat(path)
+        except OSError as e:
+            if os.path.islink(path):
+                what = "a loop" if e.errno == 40 else f"{os.readlink(path)}, which does not exist"
+                return Problem(rel, 1, "error", f"broken link: it leads to {what}; remove it")
+            return Problem(rel, 1, "error", f"cannot read file: {e.strerror}")
+        if os.path.islink(path):
+            target = Path(os.path.realpath(path))
+            if not target.is_relative_to(self.root):
+                return Problem(
+                    rel,
+                    1,
+                    "error",
+                    f"a link to {target}, outside the knowledge base, is not read; "
+                    "copy the entry here instead",
+                )
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(rel, 1, "error", _NOT_A_FILE)
+        return None
 
     def load(self, path: Path) -> tuple[Entry | None, list[Problem]]:
+        path = Path(os.path.abspath(path))
+        if not (path.is_relative_to(self.reviews) and path.suffix == ".md"):
+            if path.resolve().is_relative_to(self.reviews) and path.suffix == ".md":
+                path = path.resolve()
+            else:
+                return None, [
+                    Problem(
+                        str(path),
+                        1,
+                        "error",
+                        f"not an entry of this knowledge base: entries are .md files under {self.reviews}",
+                    )
+                ]
         return load(path, self.root, self.reviews, self.units)
 
     def load_all(
         self, paths: list[Path] | None = None, progress: Callable[[int, int], None] | None = None
     ) -> Loaded:
         """Read every entry (or the ones named); one bad file never stops the others."""
-        files = list(self.entry_files()) if paths is None else paths
-        out = Loaded(problems=list(self.units_loaded[1]))
+        out = Loaded(problems=[*self.units_loaded[1], *self.thesaurus_loaded[1]])
+        if paths is None:
+            scan = self.walk()
+            files: list[Path] = [Path(p) for p, _ in scan.files]
+            out.problems += scan.problems
+        else:
+            files = list(paths)
         for n, path in enumerate(files, 1):
             entry, problems = self.load(path)
             out.problems.extend(problems)
             if entry is None:
-                out.failed.append(self.rel(path))
+                rel = problems[0].path if problems else self.rel(path)
+                out.failed.append(rel)
+                if may_be_unpublished(path):
+                    out.hidden.append(rel)
+            elif not entry.written:
+                out.unwritten.append(entry)
             else:
                 out.entries.append(entry)
             if progress:
                 progress(n, len(files))
         return out
+
+
+_NOT_A_FILE = "not a regular file (a folder, pipe or device); remove it or move it out of reviews/"
+_LINKED_FOLDER = (
+    "this folder is a link, which fupan does not follow: its entries are not read; "
+    "move them into reviews/ itself"
+)

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import asdict, dataclass, field
 
 PARTS = ("summary", "reflection", "improvement")
 ACTION_STATUSES = ("open", "doing", "done", "dropped")
 OPEN_STATUSES = ("open", "doing")
+# the words the tables print, accepted in entries as well (已放弃 is what older tables said)
+STATUS_WORDS = {"待办": "open", "进行中": "doing", "已完成": "done", "已取消": "dropped", "已放弃": "dropped"}
+BETTER = ("higher", "lower")  # which way a metric is good: people reached, or money spent
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable_path(path: str) -> str:
+    """A path as one printable line: a newline or escape in a file name cannot forge
+    another ``PATH:LINE`` line, and bytes that are not UTF-8 are shown as escapes."""
+    path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], path)
 
 
 @dataclass(frozen=True)
@@ -19,11 +31,14 @@ class Problem:
     level: str  # "error" or "warning"
     message: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", printable_path(self.path))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"path": self.path, "line": self.line, "level": self.level, "message": self.message}
+        return asdict(self)
 
 
 @dataclass
@@ -32,11 +47,18 @@ class Metric:
     target: float
     actual: float
     unit: str = ""
+    better: str = "higher"  # or "lower": a budget, accidents, complaints
 
     @property
     def completion(self) -> float | None:
-        """Actual as a percentage of target; None when the target is zero."""
-        return None if not self.target else 100.0 * self.actual / self.target
+        """How well the target was met, in percent, 100 when met exactly; None when the
+        target is zero. Higher is better: actual as a share of target. Lower is better:
+        each percent over the target costs a percent (108 % of a budget is 92), each
+        percent under it gains one."""
+        if not self.target:
+            return None
+        share = 100.0 * self.actual / self.target
+        return share if self.better == "higher" else max(0.0, 200.0 - share)
 
 
 @dataclass
@@ -78,6 +100,7 @@ class Entry:
     parts: dict[str, str] = field(default_factory=dict)  # part name -> Markdown text
     unit_as_written: str = ""
     title_line: int = 2  # where cross-entry checks point
+    written: bool = True  # False while the parts hold only the template's questions
 
     @property
     def year(self) -> int:

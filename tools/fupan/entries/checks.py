@@ -1,10 +1,57 @@
-"""Checks across entries: what no single file can show wrong on its own."""
+"""Checking a knowledge base: every file's own problems, and what no single file can
+show wrong on its own. ``fupan check`` and the site's build both call :func:`check`."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Entry, Problem
+from .slug import safe_id
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase, Loaded
+
+
+@dataclass
+class CheckReport:
+    """What a check found, sorted by path and line, with the loaded entries."""
+
+    loaded: Loaded
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.level == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    @property
+    def files(self) -> int:
+        return self.loaded.files
+
+    @property
+    def valid(self) -> int:
+        """Entries without errors (one still to be written counts: it is well formed)."""
+        bad = {p.path for p in self.problems if p.level == "error"}
+        return sum(e.path not in bad for e in [*self.loaded.entries, *self.loaded.unwritten])
+
+
+def check(
+    kb: KnowledgeBase,
+    paths: list[Path] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CheckReport:
+    """Load every entry (or those of ``paths``) and check them, alone and together."""
+    loaded = kb.load_all(paths, progress=progress)
+    problems = loaded.problems + cross_checks(loaded.entries + loaded.unwritten)
+    problems.sort(key=lambda p: (p.path, p.line))
+    return CheckReport(loaded, problems)
 
 
 def duplicate_entries(entries: list[Entry]) -> list[Problem]:
@@ -27,5 +74,27 @@ def duplicate_entries(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
+def same_page(entries: list[Entry]) -> list[Problem]:
+    """File names that differ only in what a web address cannot hold (``a b.md``,
+    ``a-b.md``, ``A.B.md``) would share one page of the site, and one would be lost."""
+    seen: dict[str, Entry] = {}
+    problems = []
+    for e in sorted(entries, key=lambda e: e.path):
+        key = safe_id(e.id)
+        if key in seen:
+            problems.append(
+                Problem(
+                    e.path,
+                    1,
+                    "error",
+                    f"this file and {seen[key].path} get the same page on the site; rename one "
+                    "(use letters, digits and '-' in file names)",
+                )
+            )
+        else:
+            seen[key] = e
+    return problems
+
+
 def cross_checks(entries: list[Entry]) -> list[Problem]:
-    return duplicate_entries(entries)
+    return duplicate_entries(entries) + same_page(entries)

@@ -6,12 +6,26 @@ and the site all see the same entries and the same problems.
 
 from __future__ import annotations
 
+import contextlib
+import math
+import re
+from importlib import resources
 from pathlib import Path
 
-from ..model import ACTION_STATUSES, OPEN_STATUSES, PARTS, Action, Entry, Metric, Problem
+from ..model import (
+    ACTION_STATUSES,
+    BETTER,
+    OPEN_STATUSES,
+    PARTS,
+    STATUS_WORDS,
+    Action,
+    Entry,
+    Metric,
+    Problem,
+)
 from .dates import parse_date
 from .parts import PART_WORDS, headings, split_parts
-from .source import Source, SourceError, decode, split
+from .source import Source, SourceError, decode, read_file, split
 from .units import Units
 
 KNOWN_KEYS = {
@@ -41,6 +55,28 @@ EXAMPLE_HEADINGS = {
     "reflection": "## 二、反思",
     "improvement": "## 三、改进",
 }
+MAX_TAGS = 30  # more is no longer a description; and every tag is a page of the site
+_TAG_SEPARATORS = re.compile(r"[,，、]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tabs and newlines stay
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _template_prompts() -> set[str]:
+    """The questions `fupan new` writes under each heading, in comments or not."""
+    text = resources.files("fupan").joinpath("templates", "entry.md").read_text("utf-8")
+    return {m.strip() for m in re.findall(r"<!--(.*?)-->", text, re.S)}
+
+
+PROMPTS = _template_prompts()
+
+
+def unwritten(parts: dict[str, str]) -> bool:
+    """True while every part holds nothing but the template's questions."""
+    for text in parts.values():
+        rest = [line.strip() for line in _COMMENT.sub("", text).split("\n")]
+        if any(line and line not in PROMPTS for line in rest):
+            return False
+    return True
 
 
 class _Checker:
@@ -58,6 +94,9 @@ class _Checker:
     def text(self, key: str, value: object, *path: object) -> str | None:
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             text = str(value).strip()
+            if _CONTROL.search(text):  # a terminal escape would recolour or rewrite output
+                self.warn(f"'{key}' holds control characters; they are removed", *(path or (key,)))
+                text = _CONTROL.sub("", text).strip()
             if text:
                 return text
         self.error(f"'{key}' must be non-empty text", *(path or (key,)))
@@ -71,15 +110,25 @@ class _Checker:
             return None
 
     def number(self, key: str, value: object, *path: object) -> float | None:
+        number = None
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value.replace(",", "").strip())
-            except ValueError:
-                pass
-        self.error(f"'{key}' must be a number, not {value!r} (write 300, not '300人')", *path)
-        return None
+            number = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                number = float(value.replace(",", "").strip())
+        if number is None:
+            shown = repr(value) if len(repr(value)) < 40 else repr(value)[:37] + "..."
+            self.error(f"'{key}' must be a number, not {shown} (write 300, not '300人')", *path)
+            return None
+        try:
+            number = float(number)
+        except OverflowError:  # an integer of hundreds of digits
+            self.error(f"'{key}' is too large to be a real figure", *path)
+            return None
+        if not math.isfinite(number):
+            self.error(f"'{key}' must be a real figure, not NaN or infinity", *path)
+            return None
+        return number
 
 
 def entry_id(path: Path, reviews: Path) -> str:
@@ -92,12 +141,23 @@ def load(
     """Read ``path``; the entry is None when an error makes it unusable."""
     rel = path.relative_to(root).as_posix()
     try:
-        text = decode(path.read_bytes())
+        text = decode(read_file(path))
     except SourceError as e:
         return None, [Problem(rel, e.line, "error", e.message)]
-    except OSError as e:
-        return None, [Problem(rel, 1, "error", f"cannot read file: {e.strerror}")]
     return loads(text, entry_id(path, reviews), rel, units or Units())
+
+
+def may_be_unpublished(path: Path) -> bool:
+    """For a file that gave no entry: could it have meant ``publish: false``? When in
+    doubt (its front matter cannot be read and it mentions publish), it could."""
+    try:
+        text = decode(read_file(path))
+    except SourceError:
+        return True  # its path is all the site could show; keep even that off
+    try:
+        return split(text).meta.get("publish", True) is not True
+    except SourceError:
+        return "publish" in text.lower()
 
 
 def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, list[Problem]]:
@@ -108,9 +168,10 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
         return None, [Problem(rel, e.line, "error", e.message)]
     c = _Checker(rel, src)
     meta = src.meta
-    for key, line in src.duplicate_keys:
+    for keys, line in src.duplicate_keys:
+        where = "" if len(keys) == 1 else f" in {'.'.join(str(k) for k in keys[:-1])}"
         c.problems.append(
-            Problem(rel, line, "warning", f"'{key}' is given twice; the last one counts")
+            Problem(rel, line, "warning", f"'{keys[-1]}' is given twice{where}; the last one counts")
         )
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, ""):
@@ -122,7 +183,10 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
     unit = _unit(c, units, unit_written) if unit_written else None
     extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
     for key in extra:
-        c.warn(f"unknown key '{key}' is kept but not used; check its spelling", key)
+        if isinstance(key, str):
+            c.warn(f"unknown key '{key}' is kept but not used; check its spelling", key)
+        else:
+            c.warn(f"key {key!r} is not a word; keys are names such as 'title:'", key)
     entry_parts = _parts(c, src)
     entry = Entry(
         id=id,
@@ -144,7 +208,18 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
         parts=entry_parts,
         unit_as_written=unit_written or "",
         title_line=src.line("title"),
+        written=not unwritten(entry_parts) if entry_parts else True,
     )
+    if not entry.written:
+        c.problems.append(
+            Problem(
+                rel,
+                src.body_line,
+                "warning",
+                "the parts still hold only the template's questions; the entry is left out of "
+                "the site, comparisons and counts until they are written",
+            )
+        )
     usable = title and campaign and date and unit
     return (entry if usable else None), c.problems
 
@@ -184,16 +259,19 @@ def _tags(c: _Checker, value: object) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        value = [t for t in value.replace("，", ",").split(",")]
+        value = [value]
     if not isinstance(value, list):
         c.error("'tags' must be a list, e.g. tags: [报名, 宣传]", "tags")
         return []
-    tags = []
+    tags: dict[str, None] = {}  # in order, without repeats, in linear time
     for i, tag in enumerate(value):
         text = c.text("tags", tag, "tags", i) if tag is not None else None
-        if text and text not in tags:
-            tags.append(text)
-    return tags
+        for one in _TAG_SEPARATORS.split(text or ""):  # 报名、宣传 is two tags
+            if one.strip():
+                tags[one.strip()] = None
+    if len(tags) > MAX_TAGS:
+        c.warn(f"{len(tags)} tags; only the first {MAX_TAGS} are kept: choose the telling ones", "tags")
+    return list(tags)[:MAX_TAGS]
 
 
 def _rating(c: _Checker, value: object) -> int | None:
@@ -223,10 +301,18 @@ def _metrics(c: _Checker, value: object) -> list[Metric]:
                 c.error(f"metric '{name}' has no '{key}'", "metrics", i)
             else:
                 nums[key] = c.number(f"metrics.{key}", item[key], "metrics", i, key)
-        if name and nums.get("target") is not None and nums.get("actual") is not None:
-            metrics.append(
-                Metric(name, nums["target"], nums["actual"], str(item.get("unit") or ""))
+        better = str(item.get("better") or "higher").strip().lower()
+        if better not in BETTER:
+            c.error(
+                f"metric '{name}': 'better' must be higher or lower, not {item.get('better')!r}",
+                "metrics",
+                i,
+                "better",
             )
+            continue
+        if name and nums.get("target") is not None and nums.get("actual") is not None:
+            unit = _CONTROL.sub("", str(item.get("unit") or ""))
+            metrics.append(Metric(name, nums["target"], nums["actual"], unit, better))
     return metrics
 
 
@@ -244,15 +330,17 @@ def _actions(c: _Checker, value: object) -> list[Action]:
             continue
         text = c.text("action", item["action"], *at, "action") or ""
         status = str(item.get("status") or "open").strip().lower()
+        status = STATUS_WORDS.get(status, status)
         if status not in ACTION_STATUSES:
+            words = "/".join(w for w in STATUS_WORDS if w != "已放弃")
             c.error(
                 f"action status '{item.get('status')}' is unknown; use one of "
-                f"{', '.join(ACTION_STATUSES)}",
+                f"{', '.join(ACTION_STATUSES)} (or {words})",
                 *at,
                 "status",
             )
             continue
-        owner = str(item.get("owner") or "").strip()
+        owner = _CONTROL.sub("", str(item.get("owner") or "")).strip()
         due = c.date("due", item["due"], *at, "due") if item.get("due") not in (None, "") else None
         if status in OPEN_STATUSES:
             for key, have in (("owner", owner), ("due", item.get("due"))):

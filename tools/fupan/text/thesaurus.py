@@ -1,15 +1,16 @@
 """The thesaurus: groups of terms that mean the same to people searching.
 
 A knowledge base's ``reviews/synonyms.yml`` is either a list of groups, which extends
-the built-in groups below, or ``{replace: true, groups: [...]}``, which replaces them.
+the built-in groups below, or ``{replace: true, groups: [...]}``, which replaces them;
+``general: false`` in that mapping turns off the general thesaurus (:mod:`.cilin`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..entries.source import SourceError, decode, parse_yaml
-from ..errors import FupanError
+from ..entries.source import SourceError, decode, parse_yaml, read_file
+from ..model import Problem
 
 BUILTIN: list[list[str]] = [
     ["报名", "参与", "参加", "参赛"],
@@ -40,7 +41,11 @@ BUILTIN: list[list[str]] = [
 
 
 class Thesaurus:
-    def __init__(self, groups: list[list[str]]):
+    """The knowledge base's groups; ``general`` says whether 同义词词林's groups
+    (:mod:`fupan.text.cilin`) count too, below these."""
+
+    def __init__(self, groups: list[list[str]], general: bool = True):
+        self.general = general
         self._equiv: dict[str, set[str]] = {}
         for group in groups:
             terms = {t.strip().lower() for t in group if str(t).strip()}
@@ -52,23 +57,54 @@ class Thesaurus:
         return self._equiv.get(term.lower(), set())
 
 
+MAX_GROUP_TERMS = 50  # a group means one thing; every term of it is paired with every other
+
+
 def load_thesaurus(path: Path) -> Thesaurus:
-    """The built-in groups, extended or replaced by the knowledge base's file."""
+    """The built-in groups, extended or replaced by the knowledge base's file; parts of
+    the file that cannot be used are left out (``fupan check`` names them)."""
+    return read_thesaurus(path, path.name)[0]
+
+
+def read_thesaurus(path: Path, rel: str) -> tuple[Thesaurus, list[Problem]]:
+    """The thesaurus and the problems of the file at ``path`` (``rel`` in messages)."""
     if not path.exists():
-        return Thesaurus(BUILTIN)
+        return Thesaurus(BUILTIN), []
     try:
-        data, _, _ = parse_yaml(decode(path.read_bytes()))
+        data, lines, _ = parse_yaml(decode(read_file(path)))
     except SourceError as e:
-        raise FupanError(f"{path.name}:{e.line}: {e.message}") from None
-    replace = False
-    if isinstance(data, dict):
-        replace, data = bool(data.get("replace")), data.get("groups")
+        return Thesaurus(BUILTIN), [Problem(rel, e.line, "error", e.message)]
+    replace, general = False, True
+    if isinstance(data, dict) and set(data) <= {"replace", "general", "groups"}:
+        replace, general = bool(data.get("replace")), data.get("general", True) is not False
+        data, at = data.get("groups"), ("groups",)
+    else:
+        at = ()
     if data is None:
         data = []
-    if not isinstance(data, list) or not all(isinstance(g, list) for g in data):
-        raise FupanError(
-            f"{path.name}: must be a list of groups, e.g. '- [报名, 参与, 参加]', "
-            "or {replace: true, groups: [...]}"
-        )
-    groups = [[str(t) for t in g] for g in data]
-    return Thesaurus(groups if replace else BUILTIN + groups)
+    if not isinstance(data, list):
+        return Thesaurus(BUILTIN), [Problem(rel, 1, "error", _SHAPE)]
+    groups, problems = [], []
+    for i, group in enumerate(data):
+        line = lines.get((*at, i), 1)
+        if not isinstance(group, list) or not all(isinstance(t, str | int) for t in group):
+            problems.append(Problem(rel, line, "error", f"this group is left out: {_SHAPE}"))
+        elif len(group) > MAX_GROUP_TERMS:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "error",
+                    f"a group of {len(group)} terms is left out; a group holds at most "
+                    f"{MAX_GROUP_TERMS} words that mean the same: split it",
+                )
+            )
+        else:
+            groups.append([str(t) for t in group])
+    return Thesaurus(groups if replace else BUILTIN + groups, general), problems
+
+
+_SHAPE = (
+    "synonyms.yml must be a list of groups, e.g. '- [报名, 参与, 参加]', "
+    "or {replace: true, general: true, groups: [...]}"
+)
