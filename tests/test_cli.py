@@ -1,10 +1,12 @@
-"""The command line: check, new, init, global options, and docs kept in step."""
+"""The command line: check, new, init, global options, exit codes, and docs kept in step."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from fupan import __version__
@@ -12,19 +14,45 @@ from fupan.cli import cli
 
 from .conftest import ROOT, entry
 
+DOCS = (ROOT / "docs/guide/cli.md").read_text("utf-8")
+COMMANDS = cli.list_commands(click.Context(cli))
 
-def run(*args: str, input: str | None = None, code: int = 0):
-    r = CliRunner().invoke(cli, list(args), input=input)
+
+def run(*args: str, input: str | None = None, code: int = 0, env: dict | None = None):
+    r = CliRunner().invoke(cli, list(args), input=input, env=env)
     assert r.exit_code == code, r.output
     return r
 
 
-def test_every_command_has_an_example_and_is_documented():
-    docs = (ROOT / "docs/guide/cli.md").read_text("utf-8")
-    for name, command in cli.commands.items():
-        assert command.help and "Example" in command.help, name
-        assert f"fupan {name}" in docs, f"{name} is missing from docs/guide/cli.md"
-        assert f"fupan {name}" in run(name, "--help").output
+def section(name: str) -> str:
+    """The text of docs/guide/cli.md's section on ``name`` (``## name：…`` to the next ``##``)."""
+    found = re.search(rf"^## {re.escape(name)}(?![\w-]).*?(?=^## |\Z)", DOCS, re.M | re.S)
+    return found.group(0) if found else ""
+
+
+def test_the_lazy_group_lists_its_commands():
+    assert len(COMMANDS) >= 10 and {"search", "new", "actions"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_a_docs_section_and_examples(name):
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None, name
+    assert command.help and "Example" in command.help and f"fupan {name}" in command.help, (
+        f"the docstring of `fupan {name}` has no example"
+    )
+    text = section(name)
+    assert text, f"docs/guide/cli.md has no section '## {name}'"
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", text, re.S)
+    assert any(re.search(rf"^(\$ )?fupan {name}\b", b, re.M) for b in blocks), (
+        f"the section on {name} in docs/guide/cli.md has no example"
+    )
+    assert f"fupan {name}" in run(name, "--help").output
+
+
+def test_docs_name_exit_codes_language_order_and_completion():
+    for words in ("退出码", "--lang", "拼音", "_FUPAN_COMPLETE", "FUPAN_KB", "did you mean"):
+        assert words in DOCS, words
 
 
 def test_version():
@@ -48,10 +76,10 @@ def test_check_reports_and_counts(kb_factory):
     assert any(
         line.startswith("reviews/2025/broken.md:1: error: no front matter") for line in lines
     )
-    assert lines[-1] == "3 entries read, 1 valid, 2 errors, 0 warnings"
+    assert lines[-1] == "共读取 3 篇复盘，1 篇有效，2 个错误，0 个警告"
     problems = json.loads(run("--kb", str(kb), "check", "--json", code=1).stdout)
     assert {p["path"] for p in problems} == {"reviews/2025/bad.md", "reviews/2025/broken.md"}
-    one = run("--kb", str(kb), "check", str(kb / "reviews/2025/good.md"))
+    one = run("--kb", str(kb), "check", "--lang", "en", str(kb / "reviews/2025/good.md"))
     assert one.stdout.strip() == "1 entries read, 1 valid, 0 errors, 0 warnings"
 
 
@@ -71,13 +99,48 @@ def test_check_duplicates_and_close_unit(kb_factory):
 def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
     kb = kb_factory({"a.md": entry()})
     monkeypatch.chdir(kb / "reviews")
-    assert "1 valid" in run("check").stdout
+    assert "1 篇有效" in run("check").stdout
     empty = tmp_path / "empty"
     empty.mkdir()
+    if any((folder / "mkdocs.yml").exists() for folder in empty.parents):
+        pytest.skip(f"a folder above {empty} holds a mkdocs.yml")
     monkeypatch.chdir(empty)
     r = run("check", code=1)
     assert "no knowledge base here" in r.stderr and "fupan init" in r.stderr
     assert "Traceback" not in r.output
+
+
+def test_kb_after_the_command_and_from_the_environment(kb_factory, monkeypatch, tmp_path):
+    kb = kb_factory({"a.md": entry()})
+    monkeypatch.chdir(tmp_path)
+    assert "1 篇有效" in run("check", "--kb", str(kb)).stdout
+    assert "1 篇有效" in run("check", env={"FUPAN_KB": str(kb)}).stdout
+    # the option after the command wins over the one before it, and over the environment
+    assert "1 篇有效" in run("--kb", str(tmp_path), "check", "--kb", str(kb)).stdout
+    # a unit is resolved in the knowledge base named after it on the line
+    run("actions", "--unit", "一分工会", "--kb", str(kb), "--json", code=1)
+    r = run("check", "--kb", str(tmp_path / "nowhere"), code=2)
+    assert "nowhere" in r.output
+
+
+def test_mistyped_command_gets_a_suggestion():
+    r = run("serach", "报名", code=2)
+    assert "没有 serach 这个命令；是不是 search？" in r.output
+    r = run("--lang", "en", "stat", code=2)
+    assert "no such command stat; did you mean stats?" in r.output
+    assert "actions, check" in run("xyzzy", code=2).output  # nothing close: the list
+
+
+def test_language_from_the_site_and_overridden(kb_factory):
+    kb = kb_factory({"a.md": entry()})
+    config = kb / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  font: false", "  font: false\n  language: en")
+    )
+    assert "1 entries read" in run("--kb", str(kb), "check").stdout
+    assert "共读取 1 篇复盘" in run("--kb", str(kb), "check", "--lang", "zh").stdout
+    r = run("--kb", str(kb), "--lang", "fr", "check", code=2)
+    assert "'fr' is not one of 'zh', 'en'" in r.output
 
 
 NEW = ["new", "--unit", "一分工会", "--campaign", "2026年职工篮球赛"]
@@ -90,47 +153,121 @@ def test_new_with_flags_writes_a_valid_entry(kb_factory):
     assert path.parent == kb / "reviews/2026" and path.exists()
     text = path.read_text("utf-8")
     assert "title: 2026年职工篮球赛复盘（第一分公司工会）" in text and "原计划是什么" in text
-    checked = run("--kb", str(kb), "check").stdout
+    checked = run("--kb", str(kb), "check", "--lang", "en").stdout
     assert "warning: action still holds the template's placeholder" in checked
-    assert checked.endswith("1 valid, 0 errors, 1 warnings\n")
     again = CliRunner().invoke(cli, ["--kb", str(kb), *NEW, "--date", "2026-05-01"])
     assert again.exit_code == 1 and "already exists" in again.output
     assert path.read_text("utf-8") == text  # never overwritten
 
 
-def test_new_asks_for_what_is_missing(kb_factory):
-    kb = kb_factory({"2025/a.md": entry()})
-    r = run("--kb", str(kb), "new", input="2\n1\n\n2026-03-08\n")
-    path = kb / r.stdout.strip()
-    text = path.read_text("utf-8")
-    assert "unit: 第二分公司工会" in text and "campaign: 2025年职工春季运动会" in text
-    assert "date: 2026-03-08" in text
-
-
-def test_new_refuses_unknown_unit(kb_factory):
+def test_new_with_metric_and_action_flags(kb_factory):
     kb = kb_factory({})
-    r = CliRunner().invoke(
-        cli,
-        [
-            "--kb",
-            str(kb),
-            "new",
-            "--unit",
-            "第一分公司公会",
-            "--campaign",
-            "x",
-            "--date",
-            "2026-01-01",
-        ],
+    r = run(
+        "--kb", str(kb), *NEW, "--date", "2026-05-01",
+        "--metric", "参与人数:300:245:人", "--metric", "经费执行：50000：47800",
+        "--action", "报名提前两周启动|李强|2026-09-01", "--action", "增设备用场地|王芳",
+    )  # fmt: skip
+    text = (kb / r.stdout.strip()).read_text("utf-8")
+    assert "  - name: 参与人数\n    target: 300\n    actual: 245\n    unit: 人\n" in text
+    assert "  - name: 经费执行\n    target: 50000\n    actual: 47800\n" in text
+    assert "  - action: 报名提前两周启动\n    owner: 李强\n    due: 2026-09-01\n" in text
+    assert "  - action: 增设备用场地\n    owner: 王芳\n    due: 2026-07-30\n" in text
+    checked = run("--kb", str(kb), "check", "--lang", "en").stdout.splitlines()
+    assert checked[-1] == "1 entries read, 1 valid, 0 errors, 1 warnings"  # parts to write
+    assert "parts still hold only the template's questions" in checked[0]
+
+
+@pytest.mark.parametrize(
+    "flag, value, says",
+    [
+        ("--category", "x\n---", "工作类别 只能是一行文字"),
+        ("--title", "---", "标题 只能是一行文字"),
+        ("--author", "张\t敏", "撰写人 只能是一行文字"),
+        ("--metric", "参与人数:很多:245", "指标写作 名称:目标:实际"),
+        ("--metric", "参与人数", "指标写作 名称:目标:实际"),
+        ("--action", "只有措施", "措施写作 措施|责任人|完成时限"),
+        ("--action", "措施|李强|下个月", "措施写作 措施|责任人|完成时限"),
+        ("--unit", "第一分公司公会", "是不是 第一分公司工会？"),
+    ],
+)
+def test_new_refuses_bad_flag_values(kb_factory, flag, value, says):
+    kb = kb_factory({})
+    args = ["--kb", str(kb), "new", "--unit", "一分工会", "--campaign", "x", flag, value]
+    r = run(*args, "--date", "2026-01-01", code=2)
+    assert says in r.output and "Traceback" not in r.output
+    assert not list((kb / "reviews").rglob("*.md"))
+
+
+def test_new_form_asks_in_the_kb_language_and_reasks_wrong_answers(kb_factory):
+    kb = kb_factory(
+        {
+            "2026/a.md": entry(campaign="2026年安全生产月", date="2026-06-30"),
+            "2025/b.md": entry(campaign="2025年职工春季运动会"),
+        }
     )
-    assert r.exit_code == 2 and "did you mean 第一分公司工会?" in r.output
+    answers = [
+        "5",  # no unit 5 among three: asked again
+        "第一分公司",  # not a registered name: asked again, with the closest
+        "2",  # 第二分公司工会
+        "2026年安全",  # a new name close to an existing campaign ...
+        "y",  # ... which is what was meant
+        "",  # title: the default
+        "2026.6.30",  # not a date: asked again
+        "2026-07-01",
+        "安全生产",  # category
+        "张敏",  # author
+        "隐患排查",  # a metric ...
+        "八十",  # not a number: asked again
+        "80",
+        "86",
+        "项",
+        "",  # no more metrics
+        "外包队伍培训纳入统一考试",  # an action ...
+        "",  # an owner is required: asked again
+        "何雪",
+        "",  # due: the default, 90 days on
+        "",  # no more actions
+    ]
+    r = run("--kb", str(kb), "new", input="\n".join(answers) + "\n")
+    out = r.output
+    assert "登记的单位：\n  1. 第一分公司工会\n  2. 第二分公司工会\n  3. 检修车间工会" in out
+    assert "请输入 1 到 3 之间的序号，或者名称" in out
+    assert "单位“第一分公司”不在 reviews/units.yml 名册中；是不是 第一分公司工会？" in out
+    assert "已有的活动：\n  1. 2026年安全生产月\n  2. 2025年职工春季运动会" in out
+    assert "已有活动“2026年安全生产月”，是不是它？" in out
+    assert "'八十' 不是数字" in out
+    path = kb / r.stdout.strip().splitlines()[-1]
+    text = path.read_text("utf-8")
+    assert "unit: 第二分公司工会\ncampaign: 2026年安全生产月\ndate: 2026-07-01\n" in text
+    assert "title: 2026年安全生产月复盘（第二分公司工会）" in text
+    assert "category: 安全生产\nauthor: 张敏\n" in text
+    assert "  - name: 隐患排查\n    target: 80\n    actual: 86\n    unit: 项\n" in text
+    assert "  - action: 外包队伍培训纳入统一考试\n    owner: 何雪\n    due: 2026-09-29\n" in text
+    checked = run("--kb", str(kb), "check", str(path), "--lang", "en").stdout
+    assert checked.endswith("1 valid, 0 errors, 1 warnings\n")  # the parts are to write
+
+
+def test_new_form_in_english_keeps_a_new_campaign_when_told(kb_factory):
+    kb = kb_factory({"2026/a.md": entry(campaign="2026年安全生产月", date="2026-06-30")})
+    answers = ["一分工会", "2026年安全", "n", "", "2026-07-01", "", "", "", ""]
+    r = run("--kb", str(kb), "--lang", "en", "new", input="\n".join(answers) + "\n")
+    assert "Unit (number or name)" in r.output and "did you mean 2026年安全生产月?" in r.output
+    assert "new campaign: 2026年安全" in r.output
+    text = (kb / r.stdout.strip().splitlines()[-1]).read_text("utf-8")
+    assert "campaign: 2026年安全\n" in text and "unit: 第一分公司工会" in text
+
+
+def test_new_by_flags_warns_of_a_near_campaign(kb_factory):
+    kb = kb_factory({"2026/a.md": entry(campaign="2026年安全生产月", date="2026-06-30")})
+    r = run("--kb", str(kb), "new", "--unit", "一分工会", "--campaign", "2026年安全")
+    assert "已有活动“2026年安全生产月”，是不是它？" in r.stderr
 
 
 def test_init_scaffolds_a_checkable_kb(tmp_path: Path):
-    run("init", str(tmp_path / "kb"))
+    assert f"已创建 {tmp_path / 'kb' / 'mkdocs.yml'}" in run("init", str(tmp_path / "kb")).stdout
     for name in ("mkdocs.yml", "docs/index.md", "reviews/units.yml", ".gitignore"):
         assert (tmp_path / "kb" / name).exists(), name
-    assert "1 entries read, 1 valid" in run("--kb", str(tmp_path / "kb"), "check").stdout
+    assert "1 篇有效" in run("--kb", str(tmp_path / "kb"), "check").stdout
     r = CliRunner().invoke(cli, ["init", str(tmp_path / "kb")])
     assert r.exit_code == 1 and "already exists" in r.output
 

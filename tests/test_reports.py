@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -17,7 +18,7 @@ from fupan.reports.lessons import IDENTIFIED, LEARNED, statuses
 from fupan.reports.recurring import recurring
 from fupan.text.thesaurus import Thesaurus
 
-from .conftest import entry
+from .conftest import SAMPLE, entry
 
 GAMES = "2025年职工春季运动会"
 
@@ -67,15 +68,17 @@ def kb(kb_factory) -> KnowledgeBase:
     )
 
 
-def run(kb: KnowledgeBase, *args: str):
-    r = CliRunner().invoke(cli, ["--kb", str(kb.root), *args])
-    assert r.exit_code == 0, r.output
+def run(kb: KnowledgeBase, *args: str, code: int = 0, columns: int | None = None):
+    env = {"COLUMNS": str(columns)} if columns else None
+    r = CliRunner().invoke(cli, ["--kb", str(kb.root), *args], env=env)
+    assert r.exit_code == code, r.output
     return r
 
 
 def test_actions_overdue_as_of_fixed_day(kb):
     rows = json.loads(run(kb, "actions", "--today", "2025-10-01", "--json").stdout)
     assert [(r["owner"], r["overdue"]) for r in rows] == [("王芳", True), ("赵磊", False)]
+    assert [r["status"] for r in rows] == ["open", "doing"]  # JSON keeps the codes
     assert set(rows[0]) >= {"id", "unit", "action", "owner", "due", "status", "overdue"}
     rows = json.loads(run(kb, "actions", "--today", "2026-04-01", "--overdue", "--json").stdout)
     assert {r["owner"] for r in rows} == {"赵磊", "王芳"}
@@ -105,25 +108,25 @@ def test_actions_table_groups_by_unit_overdue_first(kb):
 
 
 def test_bad_status_is_clear(kb):
-    r = CliRunner().invoke(cli, ["--kb", str(kb.root), "actions", "--status", "closed"])
-    assert r.exit_code == 2 and "unknown status 'closed'" in r.output
+    r = run(kb, "actions", "--status", "closed", code=2)
+    assert "未知的状态 'closed'；可用 open, doing, done, dropped" in r.output
 
 
 def test_compare_rows_and_completion(kb):
-    c = compare(kb.load_all().entries, "2025年职工春季")
+    c = compare(kb.load_all().entries, "2025年职工春季", kb.units.sort_key)
     assert c.campaign == GAMES and [u.unit for u in c.units] == [
-        "检修车间工会",
         "第一分公司工会",
         "第二分公司工会",
-    ]
-    b2 = c.units[2]
+        "检修车间工会",
+    ]  # the order of units.yml
+    b2 = c.units[1]
     assert b2.metrics["参与人数"]["completion"] == 105.0
     assert b2.metrics["经费执行"]["completion"] == 105.0
     assert b2.done_ratio == 0.0 and b2.actions == 2  # dropped items do not count
-    assert c.units[1].done_ratio == 0.5
-    assert (b2.mark, c.units[0].mark) == ("best", "weakest")
+    assert c.units[0].done_ratio == 0.5
+    assert (b2.mark, c.units[2].mark) == ("best", "weakest")
     assert c.shared_tags == {
-        "报名": ["检修车间工会", "第一分公司工会"],
+        "报名": ["第一分公司工会", "检修车间工会"],
         "场地": ["第一分公司工会", "第二分公司工会"],
     }
 
@@ -135,8 +138,11 @@ def test_compare_json_shape_and_csv(kb):
     raw = run(kb, "compare", GAMES, "--csv").stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["unit", "mark", "rating"] and "参与人数 %" in rows[0]
-    assert rows[3][0] == "第二分公司工会" and "105%" in rows[3]
+    assert rows[0][:3] == ["单位", "评价", "评分"] and "参与人数 完成率" in rows[0]
+    assert [r[0] for r in rows[1:]] == ["第一分公司工会", "第二分公司工会", "检修车间工会"]
+    assert rows[2][1] == "★ 最佳" and "105%" in rows[2]
+    raw = run(kb, "compare", GAMES, "--csv", "--lang", "en").stdout_bytes
+    assert raw.decode("utf-8-sig").startswith("unit,mark,rating,")
 
 
 def test_compare_ambiguous_or_unknown(kb):
@@ -149,7 +155,10 @@ def test_compare_ambiguous_or_unknown(kb):
 def test_recurring_by_tag_and_terms(kb):
     report = recurring(kb.load_all().entries, Thesaurus([]))
     tags = {p.problem: p for p in report.problems if p.kind == "tag"}
-    assert tags["场地"].units == ["第一分公司工会", "第二分公司工会"]
+    assert tags["场地"].units == [
+        "第二分公司工会",
+        "第一分公司工会",
+    ]  # by pinyin: di4 er4 < di4 yi1
     assert tags["报名"].years == [2025, 2026]
     assert "裁判" not in tags  # one unit, one year
     report3 = recurring(kb.load_all().entries, Thesaurus([]), min_units=3, min_years=3)
@@ -175,7 +184,7 @@ def test_recurring_terms_in_reflections(kb_factory):
     )
     report = recurring(kb.load_all().entries, Thesaurus([]))
     terms = {p.problem: p for p in report.problems if p.kind == "term"}
-    assert terms["经费超支"].units == ["第一分公司工会", "第二分公司工会"]
+    assert terms["经费超支"].units == ["第二分公司工会", "第一分公司工会"]
     assert terms["经费超支"].ids == ["a", "b"]
 
 
@@ -224,18 +233,150 @@ def test_stats(kb):
     assert data["closure"]["第一分公司工会"] == {"actions": 3, "done": 2, "done_ratio": 2 / 3}
     assert data["lessons"] == {"identified": 2, "learned": 2}
     out = run(kb, "stats").stdout
-    assert "2 identified, 2 learned" in out and "67%" in out
+    assert "4 篇复盘；教训：2 篇已识别，2 篇已吸取" in out and "67%" in out
+    assert "2 identified, 2 learned" in run(kb, "stats", "--lang", "en").stdout
 
 
 def test_actions_csv_round_trips(kb):
     raw = run(kb, "actions", "--status", "open,doing,done,dropped", "--csv").stdout_bytes
     assert raw[:3] == b"\xef\xbb\xbf"
     rows = list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"))))
-    assert len(rows) == 6 and {r["status"] for r in rows} == {"open", "doing", "done", "dropped"}
-    assert any(r["owner"] == "李强" and r["action"] == "线上报名" for r in rows)
+    assert len(rows) == 6 and {r["状态"] for r in rows} == {"待办", "进行中", "已完成", "已取消"}
+    assert any(r["责任人"] == "李强" and r["措施"] == "线上报名" for r in rows)
+    raw = run(kb, "actions", "--status", "done", "--csv", "--lang", "en").stdout_bytes
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert {r["status"] for r in rows} == {"done"}
 
 
 def test_today_default_is_today(kb):
     rows = json.loads(run(kb, "actions", "--json").stdout)
     today = dt.date.today().isoformat()
     assert all(r["overdue"] == (r["due"] < today) for r in rows)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> KnowledgeBase:
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copy(SAMPLE / "mkdocs.yml", root)
+    shutil.copytree(SAMPLE / "reviews", root / "reviews")
+    return KnowledgeBase(root)
+
+
+def test_tables_speak_the_kb_language(kb):
+    out = run(kb, "actions", "--status", "open,doing,done,dropped", "--today", "2025-10-01").stdout
+    assert out.splitlines()[0].split()[:7] == [
+        "单位",
+        "状态",
+        "逾期",
+        "完成时限",
+        "责任人",
+        "措施",
+        "复盘",
+    ]
+    assert {"待办", "进行中", "已完成", "已取消", "逾期"} <= set(out.split())
+    en = run(kb, "actions", "--lang", "en", "--status", "dropped").stdout
+    assert en.splitlines()[0].split()[:2] == ["unit", "status"] and " dropped " in en
+
+
+def test_units_in_roster_order_then_pinyin(kb_factory):
+    roster = "- name: 运行车间工会\n- name: 公司工会\n"  # not the order of code points
+    entries = {
+        f"{n}.md": entry(
+            title=f"复盘{n}",
+            unit=u,
+            extra=f"actions:\n  - {{action: 措施{n}, owner: 李强, due: 2025-06-01, status: open}}\n",
+        )
+        for n, u in enumerate(["公司工会", "运行车间工会"])
+    }
+    kb = KnowledgeBase(kb_factory(entries, units=roster))
+    rows = json.loads(run(kb, "actions", "--json").stdout)
+    assert [r["unit"] for r in rows] == ["运行车间工会", "公司工会"]
+    table = run(kb, "actions").stdout.splitlines()
+    assert [line.split()[0] for line in table[2:]] == ["运行车间工会", "公司工会"]
+    stats = json.loads(run(kb, "stats", "--json").stdout)
+    assert list(stats["by_unit"]) == ["运行车间工会", "公司工会"]
+    assert list(stats["closure"]) == ["运行车间工会", "公司工会"]
+
+
+def test_names_by_pinyin_not_code_point():
+    from fupan.text.collate import ordered
+
+    names = [
+        "信息技术中心工会",
+        "公司工会",
+        "长沙分公司工会",
+        "重庆分公司工会",
+        "2025年10月",
+        "2025年9月",
+    ]
+    assert ordered(names) == [
+        "2025年9月",
+        "2025年10月",
+        "长沙分公司工会",  # cháng, not zhǎng
+        "重庆分公司工会",  # chóng, not zhòng
+        "公司工会",
+        "信息技术中心工会",
+    ]
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actions", "--status", "open,doing,done,dropped"],
+        ["compare", "2025年安全"],
+        ["compare", "2025年职工春季运动会"],
+        ["recurring"],
+        ["stats"],
+    ],
+)
+def test_tables_fit_the_terminal(sample, args, columns):
+    from fupan.cli.output import width
+
+    out = run(sample, *args, columns=columns).stdout
+    too_wide = [line for line in out.splitlines() if width(line) > columns]
+    assert not too_wide, too_wide[:3]
+    assert "…" in out or args[0] in ("compare", "stats")  # cut, not wrapped
+
+
+def test_compare_on_a_narrow_terminal_is_one_block_per_unit(sample):
+    out = run(sample, "compare", "2025年安全", columns=80).stdout
+    assert "物资供应中心工会  ★ 最佳\n  评分 4 · 措施 2 条 · 完成 100%\n" in out
+    assert "  隐患排查  35    38    109%\n" in out
+    wide = run(sample, "compare", "2025年安全", columns=400).stdout
+    assert "隐患排查 目标" in wide.splitlines()[2]  # one row per unit when it fits
+
+
+def test_stats_csv(kb):
+    raw = run(kb, "stats", "--csv").stdout_bytes
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == ["分类", "名称", "复盘数", "措施数", "已完成", "完成比例"]
+    assert ["单位", "第一分公司工会", "2", "3", "2", "67%"] in rows
+    assert ["活动", GAMES, "3", "", "", ""] in rows and ["年份", "2026", "1", "", "", ""] in rows
+
+
+def test_actions_by_campaign_and_limit(kb):
+    rows = json.loads(
+        run(kb, "actions", "--campaign", "2026年", "--status", "done", "--json").stdout
+    )
+    assert [r["action"] for r in rows] == ["线上报名"]
+    r = run(kb, "actions", "--status", "open,doing,done,dropped", "--limit", "2")
+    assert len(r.stdout.splitlines()) == 4 and "共 6 条，显示前 2 条" in r.stderr
+    assert len(json.loads(run(kb, "actions", "--limit", "1", "--json").stdout)) == 1
+    r = run(kb, "actions", "--campaign", "运动会", code=2)  # two campaigns: say which
+    assert "matches several campaigns" in r.output
+
+
+def test_exit_codes_agree(kb):
+    # nothing found: 1, in every format
+    r = run(kb, "actions", "--owner", "没有这个人", code=1)
+    assert r.stdout == "" and "没有符合条件的改进措施" in r.stderr
+    assert json.loads(run(kb, "actions", "--owner", "没有这个人", "--json", code=1).stdout) == []
+    run(kb, "compare", "没有这个活动", code=1)
+    # a bad value: 2, whatever the command
+    r = run(kb, "actions", "--unit", "第一分公司", code=2)
+    assert "单位“第一分公司”不在 reviews/units.yml 名册中；是不是 第一分公司工会？" in r.output
+    assert "第一分公司工会" in run(kb, "search", "报名", "--unit", "第一分公司", code=2).output
+    r = run(kb, "new", "--unit", "第一分公司", "--campaign", "x", code=2)
+    assert "是不是 第一分公司工会？" in r.output
+    run(kb, "actions", "--limit", "0", code=2)

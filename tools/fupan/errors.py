@@ -7,6 +7,11 @@ class FupanError(Exception):
     """Something the user can fix; the message says how."""
 
 
+class BadValue(FupanError):
+    """A value the user gave names nothing that exists (a unit not in the registry, a
+    campaign name that fits several): the command line is wrong, not the knowledge base."""
+
+
 class KBNotFound(FupanError):
     pass
 

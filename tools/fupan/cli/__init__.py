@@ -5,13 +5,12 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-from pathlib import Path
 
 import click
 
 from .. import __version__
-from ..errors import FupanError
-from .common import Context
+from ..errors import BadValue, FupanError
+from .common import EXIT_USAGE, App, did_you_mean, shared_params
 
 # command -> module that defines it; a module is imported only when its command runs,
 # so `fupan check` never pays for loading the Chinese dictionary or Whoosh
@@ -30,8 +29,15 @@ COMMANDS = {
 }
 
 
+class BadValueError(click.ClickException):
+    """A value on the command line names nothing that exists: a usage error, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
 class FupanGroup(click.Group):
-    """Loads commands on demand, and shows fupan's own errors as one clear line."""
+    """Loads commands on demand, gives each the shared options, and shows fupan's own
+    errors as one clear line."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -40,24 +46,38 @@ class FupanGroup(click.Group):
         if name not in COMMANDS:
             return None
         module = importlib.import_module(f"{__name__}.{COMMANDS[name]}")
-        return getattr(module, name)
+        command = getattr(module, f"{name}_command", None) or getattr(module, name)
+        have = {o for p in command.params for o in getattr(p, "opts", ())}
+        command.params.extend(p for p in shared_params() if p.opts[0] not in have)
+        return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            app = ctx.ensure_object(App)
+            message = app.t("cli.err.no_command", name=name)
+            hint = did_you_mean(name, self.list_commands(ctx))
+            message += app.t("cli.sep") + (
+                app.t("cli.err.did_you_mean", hint=hint)
+                if hint
+                else app.t("cli.err.commands", names=", ".join(self.list_commands(ctx)))
+            )
+            raise click.UsageError(message, ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BadValue as e:
+            raise BadValueError(str(e)) from None
         except FupanError as e:
             raise click.ClickException(str(e)) from None
 
 
 @click.group(cls=FupanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fupan")
-@click.option(
-    "--kb",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Knowledge base folder (default: nearest folder upward with mkdocs.yml).",
-)
 @click.pass_context
-def cli(ctx: click.Context, kb: Path | None) -> None:
+def cli(ctx: click.Context) -> None:
     """fupan (复盘): write, check, search and publish lessons learned.
 
     \b
@@ -65,10 +85,16 @@ def cli(ctx: click.Context, kb: Path | None) -> None:
       fupan check                      # check every entry
       fupan search 报名人数不足          # find past problems
       fupan actions --overdue          # improvement items past due
-      fupan --kb ~/reviews-kb stats    # work on another knowledge base
+      fupan stats --kb ~/reviews-kb    # work on another knowledge base
+
+    Exit codes: 0 done or found, 1 nothing found or problems found,
+    2 a usage error or a bad value.
     """
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
-    ctx.obj = Context(kb)
+    ctx.ensure_object(App)
+
+
+cli.params.extend(shared_params())
 
 
 def main() -> None:

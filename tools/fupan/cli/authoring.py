@@ -7,19 +7,18 @@ from pathlib import Path
 
 import click
 
-from ..entries.checks import cross_checks
-from ..kb import KnowledgeBase
+from ..entries.checks import check as check_kb
 from ..scaffold import entry_text, init_kb, new_entry_path
-from . import output
-from .common import DATE, pass_kb, progress
+from . import form
+from .common import DATE, App, View, emit, note, output_options, pass_app, progress, unit_option
 
 
-@click.command()
+@click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) on warnings.")
-@click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON list.")
-@pass_kb
-def check(kb: KnowledgeBase, paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
+@output_options()
+@pass_app
+def check_command(app: App, paths: tuple[Path, ...], strict: bool) -> None:
     """Check entries against the format: the whole knowledge base, or the files named.
 
     Prints PATH:LINE: error|warning: message, then a summary. Exits 1 when
@@ -31,86 +30,117 @@ def check(kb: KnowledgeBase, paths: tuple[Path, ...], strict: bool, as_json: boo
       fupan check reviews/2025/spring-games-branch1.md
       fupan check --strict --json > problems.json
     """
-    loaded = kb.load_all(
-        [p.resolve() for p in paths] if paths else None, progress=progress("checking")
+    report = check_kb(app.kb, list(paths) or None, progress=progress("checking"))
+    summary = app.t(
+        "cli.check.summary",
+        files=report.files,
+        valid=report.valid,
+        errors=report.errors,
+        warnings=report.warnings,
     )
-    problems = loaded.problems + cross_checks(loaded.entries)
-    problems.sort(key=lambda p: (p.path, p.line))
-    errors = sum(p.level == "error" for p in problems)
-    warnings = len(problems) - errors
-    if as_json:
-        click.echo(output.to_json([p.as_dict() for p in problems]))
-    else:
-        for p in problems:
-            click.echo(str(p))
-        bad = {p.path for p in problems if p.level == "error"}
-        valid = sum(e.path not in bad for e in loaded.entries)
-        click.echo(
-            f"{loaded.files} entries read, {valid} valid, {errors} errors, {warnings} warnings"
-        )
-    if errors or (strict and warnings):
-        raise SystemExit(1)
+    failed = bool(report.errors or (strict and report.warnings))
+    lines = [str(p) for p in report.problems] + [summary]
+    emit(View([p.as_dict() for p in report.problems], lead=lines, failed=failed))
 
 
-def _choose(label: str, options: list[str], default: str | None = None) -> str:
-    """Prompt with a numbered list; accepts a number or any text."""
-    for n, option in enumerate(options, 1):
-        click.echo(f"  {n}. {option}", err=True)
-    answer = click.prompt(label, default=default, err=True).strip()
-    if answer.isdigit() and 1 <= int(answer) <= len(options):
-        return options[int(answer) - 1]
-    return answer
+def _known_campaigns(app: App) -> list[str]:
+    """Campaigns of the knowledge base, the most recently reviewed first."""
+    latest: dict[str, dt.date] = {}
+    for e in app.kb.load_all().entries:
+        latest[e.campaign] = max(latest.get(e.campaign, e.date), e.date)
+    return sorted(latest, key=lambda c: latest[c], reverse=True)
 
 
-@click.command()
-@click.option("--unit", help="The unit writing the review (a registered name or alias).")
-@click.option("--campaign", help="The campaign being reviewed.")
-@click.option("--title", help="Title (default: CAMPAIGN复盘（UNIT）).")
+def _metrics(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]):
+    app = form.app_of(ctx)
+    try:
+        return [form.metric_flag(app, v) for v in values]
+    except click.BadParameter as e:
+        raise click.BadParameter(e.message, ctx, param) from None
+
+
+@click.command("new")
+@unit_option
+@click.option("--campaign", callback=form.checked("campaign"), help="The campaign being reviewed.")
+@click.option(
+    "--title", callback=form.checked("title"), help="Title (default: CAMPAIGN复盘（UNIT）)."
+)
 @click.option("--date", type=DATE, help="Date written (default: today).")
-@click.option("--category", default="", help="Kind of work, e.g. 文体活动.")
-@click.option("--author", default="", help="Who writes it.")
-@click.option("--slug", help="File name under reviews/YEAR/ (default from campaign and unit).")
-@pass_kb
-def new(kb: KnowledgeBase, unit, campaign, title, date, category, author, slug) -> None:
-    """Create a new entry from the template and print its path.
+@click.option("--category", callback=form.checked("category"), help="Kind of work, e.g. 文体活动.")
+@click.option("--author", callback=form.checked("author"), help="Who writes it.")
+@click.option(
+    "--metric",
+    "metrics",
+    multiple=True,
+    callback=_metrics,
+    help="A metric NAME:TARGET:ACTUAL[:UNIT], e.g. 参与人数:300:245:人 (repeatable).",
+)
+@click.option(
+    "--action", "actions", multiple=True, help="An improvement item ACTION|OWNER|DUE (repeatable)."
+)
+@click.option(
+    "--slug",
+    callback=form.checked("title"),
+    help="File name under reviews/YEAR/ (default from campaign and unit).",
+)
+@pass_app
+def new_command(app: App, unit, campaign, title, date, category, author, metrics, actions, slug):
+    """Create a new entry and print its path: a form that asks for what no flag gives.
 
-    Asks for what is not given as an option; with --unit and --campaign given it
-    asks nothing (title and date default to CAMPAIGN复盘（UNIT） and today).
-    Never overwrites a file.
+    Asks, in the knowledge base's language, for the unit (by number from
+    reviews/units.yml), the campaign (by number, or a new name; a name close to
+    an existing one is questioned), title, date, category, author, then metrics
+    and improvement items one at a time. A wrong answer is asked again. With
+    --unit and --campaign it asks nothing, for scripts. Never overwrites a file.
 
     \b
     Examples:
       fupan new
       fupan new --unit 第一分公司工会 --campaign 2026年职工春季运动会 --date 2026-04-20
+      fupan new --unit 一分工会 --campaign 2026年安全生产月 --metric 隐患排查:80:86:项 \\
+          --action '外包队伍培训纳入统一考试|何雪|2026-09-30'
     """
-    units = kb.units
     asking = not (unit and campaign)  # a script gives both; then defaults fill the rest
-    if not unit:
-        unit = _choose("Unit (number or name)", [u.name for u in units.units])
-    resolved = units.resolve(unit)
-    if resolved is None:
-        raise click.BadParameter(units.not_registered(unit), param_hint="--unit")
+    known = _known_campaigns(app)
+    unit = unit or form.ask_unit(app, app.kb.units)
     if not campaign:
-        known = sorted({e.campaign for e in kb.load_all().entries}, reverse=True)[:15]
-        campaign = _choose("Campaign (number, or a new name)", known)
-    default_title = f"{campaign}复盘（{resolved}）"
-    if not title:
-        title = click.prompt("Title", default=default_title, err=True) if asking else default_title
-    if date is None:
-        today = dt.date.today().isoformat()
-        answer = click.prompt("Date", default=today, err=True) if asking else today
-        date = DATE.convert(answer, None, None)
-    path = new_entry_path(kb.reviews, date, slug or f"{campaign}-{resolved}")
+        campaign = form.ask_campaign(app, known)
+    elif form.near_campaign(campaign, known):
+        note(app.t("cli.new.near", name=form.near_campaign(campaign, known)))
+    default_title = f"{campaign}复盘（{unit}）"
+    if asking:
+        title = title or form.ask(app.t("cli.new.title"), form.text(app, "title"), default_title)
+        date = date or form.ask(app.t("cli.new.date"), form.date, dt.date.today().isoformat())
+        category = category or form.ask(app.t("cli.new.category"), form.text(app, "category"), "")
+        author = author or form.ask(app.t("cli.new.author"), form.text(app, "author"), "")
+    date = date or dt.date.today()
+    due = date + dt.timedelta(days=90)
+    items = [form.action_flag(app, a, due) for a in actions]
+    if asking:
+        metrics = metrics or form.ask_metrics(app)
+        items = items or form.ask_actions(app, due)
+    path = new_entry_path(app.kb.reviews, date, slug or f"{campaign}-{unit}")
+    text = entry_text(
+        title or default_title,
+        unit,
+        campaign,
+        date,
+        category or "",
+        author or "",
+        list(metrics),
+        items,
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as f:  # "x": never overwrite
-        f.write(entry_text(title, unit, campaign, date, category, author))
-    click.echo(kb.rel(path))
+        f.write(text)
+    click.echo(app.kb.rel(path))
 
 
-@click.command()
+@click.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="Site name (default: FOLDER 复盘知识库).")
-def init(folder: Path, name: str | None) -> None:
+@pass_app
+def init_command(app: App, folder: Path, name: str | None) -> None:
     """Create a new knowledge base in FOLDER, ready for `fupan new` and `mkdocs build`.
 
     \b
@@ -118,4 +148,4 @@ def init(folder: Path, name: str | None) -> None:
       fupan init union-reviews && cd union-reviews && fupan check
     """
     for path in init_kb(folder, name):
-        click.echo(f"created {path}")
+        click.echo(app.t("cli.init.created", path=path))

@@ -1,25 +1,52 @@
-"""What every command shares: the knowledge base, output options, progress."""
+"""What every command shares: the knowledge base, its language, options, and emit()."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
+import yaml
 
-from ..kb import KnowledgeBase
+from ..errors import KBNotFound
+from ..kb import KnowledgeBase, find_root
+from ..lang import LANGUAGES, normalize, strings
 from . import output
 
+EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
-class Context:
-    """Resolves the knowledge base once, and only for commands that need one."""
 
-    def __init__(self, kb: Path | None):
+class _Lenient(yaml.SafeLoader):
+    """mkdocs.yml may hold ``!!python/name:`` tags; the language needs none of them."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def kb_language(root: Path) -> str | None:
+    """``theme.language`` of the knowledge base's mkdocs.yml, the language its site speaks."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_Lenient)  # noqa: S506
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    theme = config.get("theme") if isinstance(config, dict) else None
+    return str(theme.get("language")) if isinstance(theme, dict) and theme.get("language") else None
+
+
+class App:
+    """What a run of fupan knows: the knowledge base (found once, only when a command needs
+    it), the language it speaks, and how results are to be printed."""
+
+    def __init__(self, kb: Path | None = None, lang: str | None = None):
         self.kb_path = kb
+        self.lang_choice = lang
+        self.fmt = "table"  # or "json", "csv"
         self._kb: KnowledgeBase | None = None
 
     @property
@@ -28,46 +55,272 @@ class Context:
             self._kb = KnowledgeBase.discover(self.kb_path)
         return self._kb
 
+    @functools.cached_property
+    def lang(self) -> str:
+        """``--lang``, else the knowledge base's ``theme.language``, else Chinese."""
+        if self.lang_choice:
+            return normalize(self.lang_choice)
+        try:
+            root = Path(self.kb_path) if self.kb_path else find_root(Path.cwd())
+        except KBNotFound:
+            return "zh"
+        return normalize(kb_language(root))
 
-pass_ctx = click.make_pass_decorator(Context)
+    @functools.cached_property
+    def strings(self) -> dict[str, str]:
+        return strings(self.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        text = self.strings[key]
+        return text.format(**values) if values else text
+
+    def order(self, unit: str) -> tuple:
+        """Units in roster order, then by pinyin."""
+        return self.kb.units.sort_key(unit)
+
+    def entries(self, campaign: str | None = None):
+        """The usable entries (of one campaign, when given); says on stderr which are left out."""
+        loaded = self.kb.load_all()
+        if loaded.failed:
+            names = ", ".join(loaded.failed[:5]) + (" …" if len(loaded.failed) > 5 else "")
+            note(self.t("cli.note.left_out", n=len(loaded.failed), names=names))
+        if campaign is None:
+            return loaded.entries
+        from ..reports.compare import find_campaign
+
+        name = find_campaign(loaded.entries, campaign)
+        return [e for e in loaded.entries if e.campaign == name]
 
 
-def pass_kb(f: Callable) -> Callable:
-    @pass_ctx
+def get_app() -> App:
+    return click.get_current_context().ensure_object(App)
+
+
+def pass_app(f: Callable) -> Callable:
+    """Hand the command the run's App as its first argument."""
+
     @functools.wraps(f)
-    def wrapper(ctx: Context, *args, **kwargs):
-        return f(ctx.kb, *args, **kwargs)
+    def wrapper(*args, **kwargs):
+        return f(get_app(), *args, **kwargs)
 
     return wrapper
 
 
-def json_option(f: Callable) -> Callable:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(f)
+def pass_kb(f: Callable) -> Callable:
+    """Hand the command the knowledge base as its first argument."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(get_app().kb, *args, **kwargs)
+
+    return wrapper
 
 
-def table_options(f: Callable) -> Callable:
-    f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8 with BOM).")(f)
-    return json_option(f)
+def note(message: str) -> None:
+    """A message for people, on stderr, so that stdout holds only results."""
+    click.echo(message, err=True)
+
+
+# --- options every command shares ---------------------------------------------------------
+
+
+def _set(attr: str, convert: Callable = lambda v: v):
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is not None and value is not False:
+            setattr(ctx.ensure_object(App), attr, convert(value))
+
+    return callback
+
+
+def shared_params() -> list[click.Option]:
+    """``--kb`` and ``--lang``: given before the command or after it, to the same effect."""
+    return [
+        click.Option(
+            ["--kb"],
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            envvar="FUPAN_KB",
+            is_eager=True,  # read before options (--unit) that need the knowledge base
+            expose_value=False,
+            callback=_set("kb_path"),
+            help="Knowledge base folder (default: $FUPAN_KB, or the nearest folder upward "
+            "with mkdocs.yml).",
+        ),
+        click.Option(
+            ["--lang"],
+            type=click.Choice(LANGUAGES),
+            is_eager=True,
+            expose_value=False,
+            callback=_set("lang_choice"),
+            help="Language of messages and tables (default: the site's theme.language).",
+        ),
+    ]
+
+
+def output_options(csv: bool = False) -> Callable:
+    """``--json`` (and ``--csv``): how emit() prints the result."""
+
+    def decorate(f: Callable) -> Callable:
+        if csv:
+            f = click.option(
+                "--csv",
+                is_flag=True,
+                expose_value=False,
+                callback=_set("fmt", lambda _: "csv"),
+                help="Print CSV (UTF-8 with BOM, for Excel and WPS).",
+            )(f)
+        return click.option(
+            "--json",
+            is_flag=True,
+            expose_value=False,
+            callback=_set("fmt", lambda _: "json"),
+            help="Print JSON for scripts (stable English keys).",
+        )(f)
+
+    return decorate
+
+
+def _resolve_unit(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    app = ctx.ensure_object(App)
+    units = app.kb.units
+    resolved = units.resolve(value)
+    if resolved is None:
+        hint = units.suggest(value)
+        fix = app.t("cli.err.did_you_mean", hint=hint) if hint else app.t("cli.err.unit_fix")
+        raise click.BadParameter(
+            app.t("cli.err.unit", name=value) + app.t("cli.sep") + fix, ctx, param
+        )
+    return resolved
+
+
+def unit_option(f: Callable) -> Callable:
+    """``--unit``: a registered name or alias, handed on as the registered name."""
+    return click.option(
+        "--unit", callback=_resolve_unit, help="Only this unit (a registered name or alias)."
+    )(f)
+
+
+def campaign_option(f: Callable) -> Callable:
+    return click.option(
+        "--campaign", help="Only this campaign (its name, or an unambiguous part of it)."
+    )(f)
+
+
+def limit_option(default: int | None, what: str = "Rows") -> Callable:
+    return click.option(
+        "--limit",
+        default=default,
+        show_default=default is not None,
+        type=click.IntRange(1),
+        help=f"{what} to show at most.",
+    )
+
+
+def filter_options(f: Callable) -> Callable:
+    """Which entries: unit, campaign, category, tag, and a date range."""
+    for decorate in reversed(
+        [
+            unit_option,
+            campaign_option,
+            click.option("--category", help="Only this category, e.g. 文体活动."),
+            click.option("--tag", help="Only entries with this tag."),
+            click.option("--since", type=DATE, help="Only entries written on or after DATE."),
+            click.option("--until", type=DATE, help="Only entries written on or before DATE."),
+        ]
+    ):
+        f = decorate(f)
+    return f
+
+
+# --- presenting results --------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list]
+    title: str = ""  # a line above the table
+    cut: tuple[int, ...] = ()  # columns of long text, cut first when the table is too wide
+
+
+@dataclass
+class View:
+    """A result, ready for each way of printing it: ``data`` for --json, ``tables`` for
+    people (the first, or ``csv``, for --csv), lines around them, and whether it found
+    anything (exit 1 and ``empty`` on stderr when not, or exit 1 when ``failed``)."""
+
+    data: object
+    tables: list[Table] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    tail: list[str] = field(default_factory=list)
+    found: bool = True
+    empty: str = ""
+    csv: Table | None = None
+    narrow: list[str] | None = None  # the layout to use when the tables do not fit
+    failed: bool = False  # shown in full, and still exit 1: `check` found problems
+    notes: list[str] = field(default_factory=list)  # stderr, after the result
 
 
 def emit(
-    data: object,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    as_json: bool = False,
-    as_csv: bool = False,
-    empty: str = "nothing found",
+    view: View | object,
+    headers: Sequence[str] = (),
+    rows=(),
+    as_json=False,
+    as_csv=False,
+    empty: str = "",
 ) -> None:
-    """Print ``data`` as JSON, or ``rows`` as CSV or as a table for people."""
-    if as_json:
-        click.echo(output.to_json(data))
-    elif as_csv:
-        sys.stdout.buffer.write(output.to_csv(headers, rows).encode("utf-8"))
+    """Print a result the one way every command does; exit 1 when it found nothing.
+
+    Takes a View, or (for commands written before it) data, headers and rows."""
+    app = get_app()
+    if not isinstance(view, View):
+        if as_json or as_csv:
+            app.fmt = "json" if as_json else "csv"
+        view = View(
+            view, [Table(list(headers), [list(r) for r in rows])], found=bool(rows), empty=empty
+        )
+    if app.fmt == "json":
+        click.echo(output.to_json(view.data))
+    elif app.fmt == "csv":
+        t = view.csv or (view.tables[0] if view.tables else Table([], []))
+        sys.stdout.buffer.write(output.to_csv(t.headers, t.rows).encode("utf-8"))
         sys.stdout.flush()
-    elif not rows:
-        click.echo(empty, err=True)
+    elif view.found:
+        _print_for_people(view)
+    elif view.empty:
+        note(view.empty)
+    for line in view.notes if view.found else ():
+        note(line)
+    if view.failed or not view.found:
+        raise SystemExit(EXIT_NOTHING)
+
+
+def _print_for_people(view: View) -> None:
+    limit = output.terminal_width()
+    tables = [t for t in view.tables if t.rows]
+    too_wide = limit is not None and any(
+        output.table_width(t.headers, t.rows) > limit for t in tables
+    )
+    if too_wide and view.narrow is not None:  # its own layout rather than cut cells
+        lines = list(view.narrow)
     else:
-        click.echo(output.table(headers, rows))
+        lines = list(view.lead)
+        for n, t in enumerate(tables):
+            lines += [""] * (n > 0) + [t.title] * bool(t.title)
+            lines.append(
+                output.table(t.headers, t.rows, limit, t.cut)
+                or output.records(t.headers, t.rows, limit)
+            )
+        lines += view.tail
+    click.echo("\n".join(output.fit_line(x, limit) for x in "\n".join(lines).split("\n")))
+
+
+def pct(value: float | None) -> str:
+    return "" if value is None else f"{100 * value:.0f}%"
+
+
+# --- values --------------------------------------------------------------------------------
 
 
 class DateParam(click.ParamType):
@@ -89,6 +342,56 @@ class DateParam(click.ParamType):
 DATE = DateParam()
 
 
+def did_you_mean(word: str, choices: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+class WordsCommand(click.Command):
+    """A command whose arguments are words, where ``-词`` excludes a word.
+
+    Click would take ``-倒班`` for options; here a dash before a Chinese character (or a
+    digit) starts a word, while a dash before a Latin letter is an option, and an
+    unknown one is a usage error that names the closest (``--lmit`` → ``--limit``).
+    ``--`` ends the options: everything after it is words."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("context_settings", {})["ignore_unknown_options"] = True
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        known: dict[str, click.Option] = {}
+        for p in self.get_params(ctx):
+            if isinstance(p, click.Option):
+                for name in (*p.opts, *p.secondary_opts):
+                    known[name] = p
+        skip = False
+        for arg in args:
+            if skip:
+                skip = False
+                continue
+            if arg == "--":
+                break
+            if not _looks_like_option(arg):
+                continue
+            name = arg.split("=", 1)[0]
+            if name in known:
+                skip = "=" not in arg and not known[name].is_flag and not known[name].count
+                continue
+            app = ctx.ensure_object(App)
+            hint = did_you_mean(name, [n for n in known if n.startswith("--")])
+            message = app.t("cli.err.no_option", name=name)
+            if hint:
+                message += app.t("cli.sep") + app.t("cli.err.did_you_mean", hint=hint)
+            raise click.NoSuchOption(name, message=message, ctx=ctx)
+        return super().parse_args(ctx, args)
+
+
+def _looks_like_option(arg: str) -> bool:
+    """``--word`` or ``-x`` (a Latin letter); not ``-倒班``, ``-2025`` or ``-``."""
+    return arg.startswith("-") and len(arg) > 1 and arg[1].isascii() and not arg[1].isdigit()
+
+
 def color_enabled() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -106,3 +409,16 @@ def progress(label: str, threshold: int = 50) -> Callable[[int, int], None]:
         sys.stderr.flush()
 
     return update
+
+
+# the names commands written before App used; kept so that they run unchanged
+Context = App
+
+
+def json_option(f: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(f)
+
+
+def table_options(f: Callable) -> Callable:
+    f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8 with BOM).")(f)
+    return json_option(f)

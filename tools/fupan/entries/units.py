@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import FupanError
+from ..errors import BadValue
 from ..model import Problem
+from ..text.collate import roster_key
 from .source import SourceError, decode, parse_yaml
 
 
@@ -24,6 +26,7 @@ class Units:
 
     units: list[Unit] = field(default_factory=list)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False)
+    _order: Callable[[str], tuple] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for unit in self.units:
@@ -52,11 +55,17 @@ class Units:
         return f"unit '{name}' is not registered in reviews/units.yml; {fix}"
 
     def require(self, name: str) -> str:
-        """The registered name for ``name``; FupanError when there is none."""
+        """The registered name for ``name``; BadValue when there is none."""
         resolved = self.resolve(name)
         if resolved is None:
-            raise FupanError(self.not_registered(name))
+            raise BadValue(self.not_registered(name))
         return resolved
+
+    def sort_key(self, name: str) -> tuple:
+        """Units in the order of units.yml (the order the office lists them), then by pinyin."""
+        if self._order is None:
+            self._order = roster_key([u.name for u in self.units])
+        return self._order(name)
 
 
 def load_units(path: Path, rel: str) -> tuple[Units, list[Problem]]:

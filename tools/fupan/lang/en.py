@@ -93,6 +93,7 @@ STRINGS: dict[str, str] = {
     "search_placeholder": "Search reviews",
     "reset": "Clear filters",
     # the command line
+    "cli.sep": "; ",
     "cli.h.unit": "unit",
     "cli.h.group": "group",
     "cli.h.status": "status",

@@ -93,6 +93,7 @@ STRINGS: dict[str, str] = {
     "search_placeholder": "搜索复盘",
     "reset": "清除筛选",
     # the command line
+    "cli.sep": "；",
     "cli.h.unit": "单位",
     "cli.h.group": "分组",
     "cli.h.status": "状态",

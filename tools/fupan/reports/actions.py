@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import ACTION_STATUSES, Action, Entry
+from ..text.collate import pinyin_key
+
+Order = Callable[[str], object]  # a sort key for unit names: roster order, then pinyin
 
 
 @dataclass
@@ -20,6 +24,7 @@ class ActionRow:
     due: dt.date | None
     status: str
     overdue: bool
+    n: int = 0  # the item's place in its entry, 1-based: what `fupan action ID N` takes
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -39,17 +44,18 @@ def action_rows(
     unit: str | None = None,
     owner: str | None = None,
     due_before: dt.date | None = None,
+    order: Order = pinyin_key,
 ) -> list[ActionRow]:
-    """Items grouped by unit, overdue first, then by due date."""
+    """Items grouped by unit (in ``order``), overdue first, then by due date."""
     for s in statuses or []:
         if s not in ACTION_STATUSES:
             raise ValueError(f"unknown status '{s}'; use {', '.join(ACTION_STATUSES)}")
     rows = [
         ActionRow(
-            e.id, e.title, e.path, e.unit, a.action, a.owner, a.due, a.status, a.overdue(today)
+            e.id, e.title, e.path, e.unit, a.action, a.owner, a.due, a.status, a.overdue(today), n
         )
         for e in entries
-        for a in e.actions
+        for n, a in enumerate(e.actions, 1)
     ]
     rows = [
         r
@@ -60,7 +66,7 @@ def action_rows(
         and (owner is None or owner in r.owner)
         and (due_before is None or (r.due is not None and r.due < due_before))
     ]
-    rows.sort(key=lambda r: (r.unit, not r.overdue, r.due or dt.date.max, r.id))
+    rows.sort(key=lambda r: (order(r.unit), not r.overdue, r.due or dt.date.max, r.id))
     return rows
 
 
@@ -71,12 +77,14 @@ def by_unit(rows: list[ActionRow]) -> dict[str, list[ActionRow]]:
     return dict(groups)
 
 
-def unit_completion(entries: list[Entry]) -> dict[str, tuple[int, int, float | None]]:
-    """unit -> (items, items done, done ratio)."""
+def unit_completion(
+    entries: list[Entry], order: Order = pinyin_key
+) -> dict[str, tuple[int, int, float | None]]:
+    """unit -> (items, items done, done ratio), units in ``order``."""
     actions: dict[str, list[Action]] = defaultdict(list)
     for e in entries:
         actions[e.unit].extend(e.actions)
     return {
         u: (len(a), sum(x.status == "done" for x in a), done_ratio(a))
-        for u, a in sorted(actions.items())
+        for u, a in sorted(actions.items(), key=lambda ua: order(ua[0]))
     }

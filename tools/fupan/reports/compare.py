@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import FupanError
+from ..errors import BadValue, FupanError
 from ..model import Entry
-from .actions import done_ratio
+from ..text.collate import pinyin_key
+from .actions import Order, done_ratio
 
 
 @dataclass
@@ -44,7 +45,7 @@ class Comparison:
 
 def find_campaign(entries: list[Entry], wanted: str) -> str:
     """The campaign named exactly, or the only one whose name contains ``wanted``."""
-    names = sorted({e.campaign for e in entries})
+    names = sorted({e.campaign for e in entries}, key=pinyin_key)
     if wanted in names:
         return wanted
     close = [n for n in names if wanted.lower() in n.lower()]
@@ -52,7 +53,7 @@ def find_campaign(entries: list[Entry], wanted: str) -> str:
         return close[0]
     if not close:
         raise FupanError(f"no campaign matches '{wanted}'; campaigns: {', '.join(names[:10])}")
-    raise FupanError(f"'{wanted}' matches several campaigns: {', '.join(close)}; be more specific")
+    raise BadValue(f"'{wanted}' matches several campaigns: {', '.join(close)}; be more specific")
 
 
 def _score(row: UnitRow) -> float | None:
@@ -66,13 +67,14 @@ def _score(row: UnitRow) -> float | None:
     return row.rating * 20.0 if row.rating else None
 
 
-def compare(entries: list[Entry], campaign: str) -> Comparison:
+def compare(entries: list[Entry], campaign: str, order: Order = pinyin_key) -> Comparison:
+    """Each unit's latest review of ``campaign``, units in ``order``."""
     name = find_campaign(entries, campaign)
     latest: dict[str, Entry] = {}
     for e in sorted((e for e in entries if e.campaign == name), key=lambda e: e.date):
         latest[e.unit] = e  # a unit's latest review of the campaign speaks for it
     rows = []
-    for unit, e in sorted(latest.items()):
+    for unit, e in sorted(latest.items(), key=lambda ue: order(ue[0])):
         metrics = {
             m.name: {
                 "target": m.target,

@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Entry
-from .actions import unit_completion
+from ..text.collate import pinyin_key
+from .actions import Order, unit_completion
 from .recurring import Relapse, relapsed_ids
 
 IDENTIFIED, LEARNED = "identified", "learned"
@@ -39,19 +40,21 @@ class Stats:
         return dict(self.__dict__)
 
 
-def stats(entries: list[Entry], found: list[Relapse]) -> Stats:
-    def count(key) -> dict:
-        return dict(sorted(Counter(key(e) for e in entries).items()))
+def stats(entries: list[Entry], found: list[Relapse], order: Order = pinyin_key) -> Stats:
+    """Counts by unit (in ``order``), campaign (by pinyin) and year."""
+
+    def count(key, sort=pinyin_key) -> dict:
+        return dict(sorted(Counter(key(e) for e in entries).items(), key=lambda kv: sort(kv[0])))
 
     lessons = Counter(statuses(entries, found).values())
     return Stats(
         entries=len(entries),
-        by_unit=count(lambda e: e.unit),
+        by_unit=count(lambda e: e.unit, order),
         by_campaign=count(lambda e: e.campaign),
-        by_year=count(lambda e: e.year),
+        by_year=count(lambda e: e.year, lambda y: y),
         closure={
             u: {"actions": n, "done": d, "done_ratio": r}
-            for u, (n, d, r) in unit_completion(entries).items()
+            for u, (n, d, r) in unit_completion(entries, order).items()
         },
         lessons={IDENTIFIED: lessons[IDENTIFIED], LEARNED: lessons[LEARNED]},
     )

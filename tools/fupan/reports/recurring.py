@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Entry
+from ..text.collate import pinyin_key
 from ..text.thesaurus import Thesaurus
 from ..text.words import precise_words, words
 
@@ -59,7 +60,7 @@ def _group(kind: str, problem: str, entries: list[Entry]) -> Recurring:
     return Recurring(
         kind,
         problem,
-        sorted({e.unit for e in entries}),
+        sorted({e.unit for e in entries}, key=pinyin_key),
         sorted({e.year for e in entries}),
         [e.id for e in sorted(entries, key=lambda e: (e.date, e.id))],
     )
@@ -170,12 +171,22 @@ def relapses(entries: list[Entry], thesaurus: Thesaurus) -> list[Relapse]:
 
 
 def recurring(
-    entries: list[Entry], thesaurus: Thesaurus, min_units: int = 2, min_years: int = 2
+    entries: list[Entry],
+    thesaurus: Thesaurus,
+    min_units: int = 2,
+    min_years: int = 2,
+    order=pinyin_key,
 ) -> Report:
-    """Recurring problems, most widespread first, and every relapse."""
+    """Recurring problems, most widespread first, and every relapse; units in ``order``."""
     problems = by_tags(entries, min_units, min_years) + by_terms(entries, min_units, min_years)
-    problems.sort(key=lambda r: (-len(r.units), -len(r.years), r.kind != "tag", r.problem))
-    return Report(problems, relapses(entries, thesaurus))
+    for r in problems:
+        r.units.sort(key=order)
+    problems.sort(
+        key=lambda r: (-len(r.units), -len(r.years), r.kind != "tag", pinyin_key(r.problem))
+    )
+    found = relapses(entries, thesaurus)
+    found.sort(key=lambda r: order(r.unit))  # stable: each unit's relapses keep their dates
+    return Report(problems, found)
 
 
 def relapsed_ids(found: list[Relapse]) -> set[str]:
