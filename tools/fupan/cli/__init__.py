@@ -26,6 +26,7 @@ COMMANDS = {
     "recurring": "reports",
     "site": "site",
     "stats": "reports",
+    "remind": "remind",
 }
 
 

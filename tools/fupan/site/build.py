@@ -17,8 +17,9 @@ from ..entries.dates import parse_date
 from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..model import Entry
+from ..reminders.config import site_settings
 from ..text.thesaurus import Thesaurus, load_thesaurus
-from . import browse
+from . import browse, calendar
 from .background import in_background
 from .data import SiteData, site_data
 from .entry_page import entry_page
@@ -54,9 +55,10 @@ class Build:
     thesaurus: Thesaurus
     labels: dict[str, str]
     problems: list  # of fupan.entries problems, for the adapter to report
+    site_url: str = ""  # where the site is served: the calendar feeds link entries there
 
     def files(self) -> SiteFiles:
-        return site_files(self.data, self.thesaurus)
+        return site_files(self.data, self.thesaurus, self.site_url)
 
     def home(self, markdown: str, src: str = "index.md") -> str:
         """A Markdown page with the dashboard marker, the marker replaced by the figures."""
@@ -71,6 +73,7 @@ def load(
     language: str = "zh",
     today: str | dt.date | None = None,
     use_directory_urls: bool = True,
+    site_url: str | None = None,  # default: mkdocs.yml's
 ) -> Build:
     """Read the knowledge base at ``root`` for one build; bad entries are left out and
     listed in ``problems``. Raises :class:`FupanError` for what stops the whole build."""
@@ -89,7 +92,8 @@ def load(
         raise FupanError(f"plugin option 'today': {e}") from None
     strings = labels(language)
     data = site_data(loaded.entries, thesaurus, strings, day, use_directory_urls, failed)
-    return Build(data, thesaurus, strings, list(loaded.problems))
+    url = site_settings(root).site_url if site_url is None else site_url
+    return Build(data, thesaurus, strings, list(loaded.problems), url)
 
 
 def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
@@ -106,7 +110,7 @@ CHILD_SHARE = 0.4  # of the entry pages, built beside the browse data: evens the
 CHILD_FROM = 200  # entries; fewer are built faster than a child process starts
 
 
-def site_files(d: SiteData, thesaurus: Thesaurus) -> SiteFiles:
+def site_files(d: SiteData, thesaurus: Thesaurus, site_url: str = "") -> SiteFiles:
     """Every page and asset. A forked child (see :mod:`fupan.site.background`) builds the
     assets and part of the entry pages while this process builds the rest."""
     n = len(d.entries)
@@ -122,7 +126,7 @@ def site_files(d: SiteData, thesaurus: Thesaurus) -> SiteFiles:
         Page(browse.SRC, d.labels["browse"], browse.browse_page(d)),
     ]
     rest, files = later()
-    return SiteFiles([*entries, *rest, *sections], files)
+    return SiteFiles([*entries, *rest, *sections], {**files, **calendar.feeds(d, site_url)})
 
 
 def _entry_pages(d: SiteData, entries: list[Entry]) -> list[Page]:

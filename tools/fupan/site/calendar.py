@@ -17,7 +17,7 @@ def unit_feed(d: SiteData, unit: str) -> str:
     return posixpath.splitext(d.paths.unit(unit))[0] + "/actions.ics"
 
 
-def feeds(d: SiteData, site_url: str = "") -> dict[str, bytes]:
+def feeds(d: SiteData, site_url: str = "") -> dict[str, str]:
     """Feed files by path in the site; only published entries' items (``d`` holds no
     others). Entry links need the site's address (``site_url`` in mkdocs.yml)."""
     L = d.labels
@@ -27,7 +27,7 @@ def feeds(d: SiteData, site_url: str = "") -> dict[str, bytes]:
         rows = [r for r in d.open_rows if r.unit == unit]
         name = L["remind.calendar_unit"].format(unit=unit)
         out[unit_feed(d, unit)] = feed(rows, name, d.today, L, url_of)
-    return {path: text.encode("utf-8") for path, text in out.items()}
+    return out
 
 
 def feed_link(d: SiteData, src: str, path: str) -> Markup:
@@ -35,5 +35,7 @@ def feed_link(d: SiteData, src: str, path: str) -> Markup:
     href = _relative(d.paths.url(src), path)
     return el(
         "p",
-        link(href, d.labels["remind.subscribe"], "feed") + " " + esc(d.labels["remind.subscribe_note"]),
+        link(href, d.labels["remind.subscribe"], "feed")
+        + " "
+        + esc(d.labels["remind.subscribe_note"]),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..reports.actions import by_unit
+from . import calendar
 from .charts import Bar, bar_chart
 from .data import SiteData
 from .html import Markup, el, esc, link, table, ul
@@ -42,6 +43,7 @@ def unit_pages(d: SiteData) -> Pages:
         body += [el("h2", esc(L["unit_entries"])), entries_table(d, src, entries, show_unit=False)]
         body.append(el("h2", esc(L["unit_open"])))
         body.append(action_table(d, src, open_rows) if open_rows else el("p", esc(L["all_done"])))
+        body.append(calendar.feed_link(d, src, calendar.unit_feed(d, unit)))
         trend = [
             Bar(
                 f"{e.date.isoformat()} {e.campaign}",
@@ -181,6 +183,7 @@ def tracking_page(d: SiteData) -> Pages:
         body += [el("h2", esc(unit)), action_table(d, src, rows)]
     if not d.open_rows:
         body.append(el("p", esc(L["all_done"])))
+    body.append(calendar.feed_link(d, src, calendar.FEED))
     return [Page(src, L["tracking"], "\n".join(body))]
 
 
