@@ -26,6 +26,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, Schema
 
+from ..errors import FupanError, IndexBusy
 from ..kb import KnowledgeBase
 from ..model import Entry
 from ..text.words import pairs, tokens
@@ -123,6 +124,7 @@ class Refresh:
     removed: int = 0
     rebuilt: str = ""  # why the index was rebuilt, if it was
     failed: dict[str, str] = field(default_factory=dict)  # path -> signature of unusable files
+    stale: str = ""  # why the index could not be brought up to date (it answers as it was)
 
     @property
     def changed(self) -> int:
@@ -133,6 +135,12 @@ class SearchIndex:
     """Opens, refreshes and rebuilds one knowledge base's index."""
 
     def __init__(self, kb: KnowledgeBase, lock_timeout: float = 30.0):
+        if kb.state_dir.is_symlink():  # a committed link would aim our writes elsewhere
+            raise FupanError(
+                f"{kb.state_dir} is a link to {os.readlink(kb.state_dir)}; fupan keeps its "
+                f"index there and writes only into a real folder: remove the link "
+                f"(rm {kb.state_dir}) and the next search makes a fresh index"
+            )
         self.kb = kb
         self.dir = kb.state_dir / "index"
         self.meta_path = kb.state_dir / "index.json"
@@ -228,34 +236,67 @@ class SearchIndex:
 
     # -- writing --------------------------------------------------------------
 
-    def _lock(self) -> contextlib.AbstractContextManager[bool]:
+    def _lock(self, timeout: float | None = None) -> contextlib.AbstractContextManager[bool]:
         """Hold the write lock; yields whether another process held it first."""
-        return file_lock(self.kb.state_dir / "lock", self.lock_timeout, "the index")
+        wait = self.lock_timeout if timeout is None else timeout
+        return file_lock(self.kb.state_dir / "lock", wait, "the index")
 
     def refresh(
         self, rebuild: bool = False, progress: Callable[[int, int], None] | None = None
     ) -> Refresh:
-        """Bring the index in step with the files; only changed entries are read."""
+        """Bring the index in step with the files; only changed entries are read.
+
+        When the index cannot be written (a read-only or full disk, another user's
+        folder), the index as last written answers and ``stale`` says why."""
         self._meta_read = None
         why = "asked to rebuild" if rebuild else self._why_rebuild()
         plan = None
         if not why:
             plan = self._plan()
             if not plan[0] and not plan[2]:
+                self._clean_leftovers_if_free()
                 return Refresh(failed=self._meta().get("failed", {}))
-        with self._lock() as waited:
-            self._clean_leftovers()
-            if waited:  # another process wrote meanwhile: look again
-                self._meta_read = None
-                why = "asked to rebuild" if rebuild else self._why_rebuild()
-                plan = None if why else self._plan()
-            if why:
-                return self._rebuild(why, progress)
-            return self._update(*plan, progress)
+        try:
+            with self._lock() as waited:
+                self._clean_leftovers()
+                if waited:  # another process wrote meanwhile: look again
+                    self._meta_read = None
+                    why = "asked to rebuild" if rebuild else self._why_rebuild()
+                    plan = None if why else self._plan()
+                if why:
+                    return self._rebuild(why, progress)
+                return self._update(*plan, progress)
+        except OSError as e:
+            return self._stale(e)
+
+    def _stale(self, e: OSError) -> Refresh:
+        """The index as it is, when it cannot be written; an error when there is none."""
+        reason = f"{e.strerror or e} ({e.filename or self.kb.state_dir})"
+        self._ix = None
+        self._meta_read = None
+        try:
+            self.open()
+        except Exception:  # no usable index to answer from
+            raise FupanError(
+                f"cannot write the search index in {self.kb.state_dir}: {reason}; "
+                "free some space or run `fupan index` where the folder can be written"
+            ) from None
+        log.warning(
+            "could not bring the search index up to date: %s; answering from the index "
+            "as last written",
+            reason,
+        )
+        return Refresh(failed=self._meta().get("failed", {}), stale=reason)
 
     def _clean_leftovers(self) -> None:
         for old in self.kb.state_dir.glob("index.*-tmp"):
             shutil.rmtree(old, ignore_errors=True)
+
+    def _clean_leftovers_if_free(self) -> None:
+        """Remove what a killed rebuild left, when no other process is writing."""
+        if any(self.kb.state_dir.glob("index.*-tmp")):
+            with contextlib.suppress(OSError, IndexBusy), self._lock(timeout=0):
+                self._clean_leftovers()
 
     def _write(self, ix, todo: dict, gone: list[str], progress, fresh: bool) -> dict[str, str]:
         """Index ``todo`` and drop ``gone``; returns the unusable files (id -> signature)."""
@@ -290,6 +331,7 @@ class SearchIndex:
         meta = {**self._expected_meta(), "failed": failed, "commit": commit, "indexed": indexed}
         fd, tmp = tempfile.mkstemp(".tmp", "index.json.", self.kb.state_dir)  # one per process
         try:
+            os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would lock out the office
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(meta, f, ensure_ascii=False)
             os.replace(tmp, self.meta_path)
@@ -325,11 +367,15 @@ class SearchIndex:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         todo = self._files()
-        ix = whoosh_index.create_in(str(tmp), make_schema())
         try:
-            failed = self._write(ix, todo, [], progress, fresh=True)
-        finally:
-            ix.close()
+            ix = whoosh_index.create_in(str(tmp), make_schema())
+            try:
+                failed = self._write(ix, todo, [], progress, fresh=True)
+            finally:
+                ix.close()
+        except BaseException:  # a full disk, say: the live index is untouched
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         # no index.json from the old index may describe the new one, even after a crash
         self.meta_path.unlink(missing_ok=True)
         old = self.kb.state_dir / f"index.old{os.getpid()}-tmp"
@@ -341,3 +387,9 @@ class SearchIndex:
         indexed = {i: sig for i, (_, sig) in todo.items() if i not in failed}
         self._save_meta(failed, indexed, self._commit(self.open()))
         return Refresh(added=len(todo) - len(failed), rebuilt=why, failed=failed)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -17,7 +17,8 @@ def file_lock(path: Path, timeout: float, what: str) -> Iterator[bool]:
     """Hold ``path``'s lock; yields whether another process held it first. The lock is
     released when the file is closed, so a process killed with it held frees it too."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o666)
+    # read-only is enough for flock, so a lock file another user made serves as well
+    fd = os.open(path, os.O_CREAT | os.O_RDONLY, 0o666)
     try:
         deadline = time.monotonic() + timeout
         waited = False

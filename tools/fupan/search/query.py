@@ -101,12 +101,25 @@ def _gram_query(text: str) -> Q.Query | None:
     return subs[0] if len(subs) == 1 else Q.Or(subs)
 
 
+MAX_PHRASE_TERMS = 32  # Whoosh nests its matchers: a phrase of 1,000 pairs overflows the stack
+
+
 def _phrase_query(text: str) -> Q.Query:
-    """Entries holding every pair and word of a phrase; the stored text then decides."""
-    parts: list[Q.Query] = []
+    """Entries holding pairs and words of a phrase; the stored text then decides. A
+    long phrase asks for a sample of its distinct pairs, which finds the same entries."""
+    pairs: dict[str, None] = {}
+    singles: list[str] = []
     for run in CJK.findall(text):
-        parts += [_pair(run[i : i + 2]) for i in range(len(run) - 1)] or [_char(run)]
-    parts += [Q.Term(WORDS, w) for w in query_terms(CJK.sub(" ", text), lambda t: True)]
+        if len(run) == 1:
+            singles.append(run)
+        pairs.update((run[i : i + 2], None) for i in range(len(run) - 1))
+    words = list(dict.fromkeys(query_terms(CJK.sub(" ", text), lambda t: True)))
+    chosen = list(pairs)
+    if len(chosen) > MAX_PHRASE_TERMS:
+        step = len(chosen) / MAX_PHRASE_TERMS
+        chosen = [chosen[int(i * step)] for i in range(MAX_PHRASE_TERMS)]
+    parts: list[Q.Query] = [_pair(p) for p in chosen] + [_char(c) for c in singles[:8]]
+    parts += [Q.Term(WORDS, w) for w in words[:MAX_PHRASE_TERMS]]
     if not parts:
         raise QueryError(f'"{text}" has no words to search for')
     return parts[0] if len(parts) == 1 else Q.And(parts)
@@ -180,9 +193,10 @@ def prune(query: Q.Query, reader) -> Q.Query:
     and character pairs go.
     """
     limit = COMMON_SHARE * max(reader.doc_count(), 1)
+    frequency = _live_frequency(reader)
 
     def common(q: Q.Query) -> bool:
-        return isinstance(q, Q.Term) and reader.doc_frequency(q.fieldname, q.text) > limit
+        return isinstance(q, Q.Term) and frequency(q.fieldname, q.text) > limit
 
     def own_word(q: Q.Query) -> bool:
         return isinstance(q, Q.Term) and q.fieldname == WORDS and q.boost == 1.0
@@ -207,3 +221,22 @@ def prune(query: Q.Query, reader) -> Q.Query:
         return None if drop(q) else q
 
     return walk(query) or query
+
+
+def _live_frequency(reader):
+    """Entries holding a term, counting live documents only. Whoosh's own figure
+    still counts the superseded versions of updated entries until their segment is
+    merged away, so a word of the entries edited since the last rebuild would pass
+    for common, be pruned, and the same query would find fewer entries after an edit."""
+    cache: dict[tuple[str, str], int] = {}
+
+    def frequency(fieldname: str, text: str) -> int:
+        stored = reader.doc_frequency(fieldname, text)
+        if not stored or not reader.has_deletions():
+            return stored
+        key = (fieldname, text)
+        if key not in cache:
+            cache[key] = sum(1 for _ in reader.postings(fieldname, text).all_ids())
+        return cache[key]
+
+    return frequency

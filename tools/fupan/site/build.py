@@ -8,17 +8,18 @@ generator builds. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..entries.checks import check
 from ..entries.dates import parse_date
 from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..model import Entry
 from ..reminders.config import site_settings
-from ..text.thesaurus import Thesaurus, load_thesaurus
+from ..text.thesaurus import Thesaurus
 from . import browse, calendar
 from .background import in_background
 from .data import SiteData, site_data
@@ -44,7 +45,6 @@ NAV_PAGES = {  # label key -> source path: the sections the nav lists
     "recurring": "recurring.md",
     "tag_index": "tags/index.md",
 }
-_UNPUBLISHED = re.compile(r"^publish:\s*(false|no|off)\s*$", re.M | re.I)
 
 
 @dataclass
@@ -61,10 +61,30 @@ class Build:
         return site_files(self.data, self.thesaurus, self.site_url)
 
     def home(self, markdown: str, src: str = "index.md") -> str:
-        """A Markdown page with the dashboard marker, the marker replaced by the figures."""
+        """A Markdown page with the dashboard marker, the marker replaced by the figures:
+        only where it stands alone on a line outside code, so a guide that shows the
+        marker in a code span or block shows it as written."""
         if DASHBOARD not in markdown:
             return markdown
-        return markdown.replace(DASHBOARD, dashboard(self.data, src), 1)
+        return replace_marker(markdown, DASHBOARD, lambda: dashboard(self.data, src))
+
+
+def replace_marker(markdown: str, marker: str, content: Callable[[], str]) -> str:
+    """``markdown`` with the first line that is ``marker`` alone, outside fenced and
+    indented code, replaced by ``content()``."""
+    lines = markdown.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        bare = line.strip()
+        if fence:
+            if bare.startswith(fence):
+                fence = ""
+        elif bare.startswith(("```", "~~~")):
+            fence = bare[:3]
+        elif bare == marker and not line.startswith(("    ", "\t")):
+            lines[i] = content()
+            return "\n".join(lines)
+    return markdown
 
 
 def load(
@@ -78,22 +98,21 @@ def load(
     """Read the knowledge base at ``root`` for one build; bad entries are left out and
     listed in ``problems``. Raises :class:`FupanError` for what stops the whole build."""
     kb = KnowledgeBase(root, reviews_dir)
-    loaded = kb.load_all()
-    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
-    # failed files that were not meant to be published are not worth a listing
-    failed = [
-        f
-        for f in loaded.failed
-        if not _UNPUBLISHED.search((root / f).read_text("utf-8", "replace"))
-    ]
+    report = check(kb)  # as `fupan check` sees it: duplicates and shared pages too
+    loaded, thesaurus = report.loaded, kb.thesaurus
+    # a failed file that may have said publish: false is not named on the site
+    failed = [f for f in loaded.failed if f not in loaded.hidden]
+    clashing = set(report.clashing)  # reported; the first by path keeps the page
+    failed += [e.path for e in loaded.entries if e.path in clashing and e.publish]
+    entries = [e for e in loaded.entries if e.path not in clashing]
     try:
         day = parse_date(today) if today else dt.date.today()
     except ValueError as e:
         raise FupanError(f"plugin option 'today': {e}") from None
     strings = labels(language)
-    data = site_data(loaded.entries, thesaurus, strings, day, use_directory_urls, failed)
+    data = site_data(entries, thesaurus, strings, day, use_directory_urls, failed)
     url = site_settings(root).site_url if site_url is None else site_url
-    return Build(data, thesaurus, strings, list(loaded.problems), url)
+    return Build(data, thesaurus, strings, list(report.problems), url)
 
 
 def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
