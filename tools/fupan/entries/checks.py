@@ -22,6 +22,8 @@ class CheckReport:
 
     loaded: Loaded
     problems: list[Problem] = field(default_factory=list)
+    # entries whose page another entry already has: the site leaves them out
+    clashing: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -49,9 +51,10 @@ def check(
 ) -> CheckReport:
     """Load every entry (or those of ``paths``) and check them, alone and together."""
     loaded = kb.load_all(paths, progress=progress)
-    problems = loaded.problems + cross_checks(loaded.entries + loaded.unwritten)
+    everything = loaded.entries + loaded.unwritten
+    problems = loaded.problems + cross_checks(everything)
     problems.sort(key=lambda p: (p.path, p.line))
-    return CheckReport(loaded, problems)
+    return CheckReport(loaded, problems, sorted(page_clashes(everything)))
 
 
 def duplicate_entries(entries: list[Entry]) -> list[Problem]:
@@ -74,26 +77,30 @@ def duplicate_entries(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def same_page(entries: list[Entry]) -> list[Problem]:
-    """File names that differ only in what a web address cannot hold (``a b.md``,
-    ``a-b.md``, ``A.B.md``) would share one page of the site, and one would be lost."""
-    seen: dict[str, Entry] = {}
-    problems = []
+def page_clashes(entries: list[Entry]) -> dict[str, str]:
+    """Path of each entry whose page an earlier entry (by path) already has -> that
+    entry's path. File names that differ only in what a web address cannot hold
+    (``a b.md``, ``a-b.md``, ``A.B.md``) would share one page of the site."""
+    first: dict[str, str] = {}
+    clashes = {}
     for e in sorted(entries, key=lambda e: e.path):
-        key = safe_id(e.id)
-        if key in seen:
-            problems.append(
-                Problem(
-                    e.path,
-                    1,
-                    "error",
-                    f"this file and {seen[key].path} get the same page on the site; rename one "
-                    "(use letters, digits and '-' in file names)",
-                )
-            )
-        else:
-            seen[key] = e
-    return problems
+        other = first.setdefault(safe_id(e.id), e.path)
+        if other != e.path:
+            clashes[e.path] = other
+    return clashes
+
+
+def same_page(entries: list[Entry]) -> list[Problem]:
+    return [
+        Problem(
+            path,
+            1,
+            "error",
+            f"this file and {other} would get the same page on the site, so it is left off "
+            "the site; rename it (use letters, digits and '-' in file names)",
+        )
+        for path, other in page_clashes(entries).items()
+    ]
 
 
 def cross_checks(entries: list[Entry]) -> list[Problem]:
