@@ -277,3 +277,17 @@ def test_bad_dates_are_usage_errors(kb_factory, args):
     kb = kb_factory({"a.md": entry()})
     r = CliRunner().invoke(cli, ["--kb", str(kb), *args])
     assert r.exit_code == 2 and "2025/4/20" in r.output
+
+
+def test_shell_completion_offers_commands_and_units(kb_factory, monkeypatch):
+    kb = kb_factory({})
+    monkeypatch.chdir(kb)
+
+    def complete(words: str) -> list[str]:
+        env = {"_FUPAN_COMPLETE": "bash_complete", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split()) - 1)}  # fmt: skip
+        r = CliRunner().invoke(cli, [], env=env, prog_name="fupan")
+        return [line.split(",", 1)[1] for line in r.output.splitlines()]
+
+    assert {"search", "stats"} <= set(complete("fupan s"))
+    assert complete("fupan actions --unit 一") == ["一分公司工会", "一分工会"]

@@ -194,10 +194,23 @@ def _resolve_unit(ctx: click.Context, param: click.Parameter, value: str | None)
     return resolved
 
 
+def _complete_units(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Names and aliases from units.yml, for the shell's Tab."""
+    try:
+        units = ctx.ensure_object(App).kb.units.units
+    except Exception:  # no knowledge base here: nothing to offer, and no error in the shell
+        return []
+    names = [n for u in units for n in (u.name, *u.aliases)]
+    return [n for n in names if n.startswith(incomplete)]
+
+
 def unit_option(f: Callable) -> Callable:
     """``--unit``: a registered name or alias, handed on as the registered name."""
     return click.option(
-        "--unit", callback=_resolve_unit, help="Only this unit (a registered name or alias)."
+        "--unit",
+        callback=_resolve_unit,
+        shell_complete=_complete_units,
+        help="Only this unit (a registered name or alias).",
     )(f)
 
 
