@@ -27,6 +27,9 @@ COMMANDS = {
     "site": "site",
     "stats": "reports",
     "remind": "remind",
+    "import": "importing",
+    "template": "importing",
+    "action": "editing",
 }
 
 

@@ -25,7 +25,7 @@ def actions(app: App, rows: list[ActionRow], limit: int | None) -> View:
     t = app.t
     headers = [
         t(f"cli.h.{k}") for k in ("unit", "status", "overdue", "due", "owner", "action", "id")
-    ]
+    ] + [t("action.h.n")]  # with the id: what `fupan action ID N` takes
     table = [
         [
             r.unit,
@@ -35,6 +35,7 @@ def actions(app: App, rows: list[ActionRow], limit: int | None) -> View:
             r.owner,
             r.action,
             r.id,
+            r.n,
         ]
         for r in shown
     ]

@@ -144,10 +144,17 @@ def related(kb: KnowledgeBase, plan, limit: int, as_json: bool) -> None:
     \b
     Examples:
       fupan related 2026运动会方案.md
+      fupan related 2026运动会方案.docx
       echo "组织职工篮球赛，各班组报名，经费三万元" | fupan related -
     """
     try:
-        text = decode(plan.read())
+        data = plan.read()
+        if getattr(plan, "name", "").lower().endswith(".docx"):
+            from ..word import plan_text  # a Word plan: its text, read by pandoc
+
+            text = plan_text(data)
+        else:
+            text = decode(data)
     except SourceError as e:
         raise click.BadParameter(f"line {e.line}: {e.message}", param_hint="PLAN") from None
     from ..search.related import related as find_related

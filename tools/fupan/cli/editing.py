@@ -1,0 +1,73 @@
+"""The command that updates an improvement item in place: action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..entries import edit
+from .common import DATE, App, note, pass_app
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.argument("number", metavar="N", type=click.IntRange(1))
+@click.option("--status", help="open, doing, done, dropped (or 待办, 进行中, 已完成, 已取消).")
+@click.option("--due", type=DATE, help="A new due date.")
+@click.option("--owner", help="A new owner.")
+@click.option("--note", "note_text", help="A note on the item (kept under 'note').")
+@pass_app
+def action(app: App, entry_id: str, number: int, status, due, owner, note_text) -> None:
+    """Update action N of entry ID in place: status, due date, owner or a note.
+
+    ID and N are the id and N columns of `fupan actions`. Only the values
+    changed are rewritten; every other byte of the file (comments, order,
+    quoting, line endings) stays as it was. A file changed since it was
+    read is left alone.
+
+    \b
+    Examples:
+      fupan action 2025/spring-games-branch1 1 --status done
+      fupan action 2025/spring-games-branch1 2 --status 进行中 --due 2026-09-30
+      fupan action 2025/spring-games-branch1 1 --owner 王芳 --note 已交接
+    """
+    kb = app.kb
+    path = _entry_path(app, entry_id)
+    rel = kb.rel(path)
+    values: dict[str, object] = {"due": due}
+    try:
+        if status is not None:
+            values["status"] = edit.status_code(status)
+        for key, value in (("owner", owner), ("note", note_text)):
+            if value is not None:
+                if not value.strip():
+                    raise edit.EditError("action.empty", option=f"--{key}")
+                values[key] = value.strip()
+        if all(v is None for v in values.values()):
+            raise edit.EditError("action.nothing")
+        planned = edit.plan(path, number, values, rel)
+        if planned.changes:
+            edit.apply(planned, rel)
+    except edit.EditError as e:
+        raise click.ClickException(e.message(app.lang)) from None
+    where = {"path": rel, "line": planned.line, "n": number}
+    if not planned.changes:
+        click.echo(app.t("action.same", **where))
+        return
+    changes = "; ".join(f"{k}: {old or '-'} → {new}" for k, old, new in planned.changes)
+    click.echo(app.t("action.updated", **where, changes=changes))
+    _, problems = kb.load(path)
+    for p in problems:
+        note(str(p))
+    if any(p.level == "error" for p in problems):
+        raise SystemExit(1)
+
+
+def _entry_path(app: App, entry_id: str) -> Path:
+    """An entry id (2025/spring-games-branch1), or the path of its file."""
+    kb = app.kb
+    for path in (kb.reviews / f"{entry_id.removesuffix('.md')}.md", Path(entry_id)):
+        if path.is_file() and path.suffix == ".md" and path.resolve().is_relative_to(kb.reviews):
+            return path.resolve()
+    raise click.ClickException(app.t("action.no_entry", id=entry_id))

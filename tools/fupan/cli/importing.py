@@ -1,0 +1,113 @@
+"""Commands for Word users: import (Word files into entries) and template (the Word template)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..word import importer
+from ..word import template as word_template
+from ..word.errors import WordError
+from .common import DATE, App, note, pass_app
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--unit", help="The unit, when the document does not say (a name or alias).")
+@click.option("--campaign", help="The campaign, when the document does not say.")
+@click.option("--date", type=DATE, help="The date written, when the document does not say.")
+@click.option("--title", help="Title (default: the document's, else CAMPAIGN复盘（UNIT）).")
+@click.option("--author", help="Who wrote it, when the document does not say.")
+@click.option("--category", help="Kind of work, e.g. 文体活动.")
+@click.option("--slug", help="File name under reviews/YEAR/ (one file only).")
+@click.option("--dry-run", is_flag=True, help="Show the entry and its check; write nothing.")
+@pass_app
+def import_command(app: App, paths, unit, campaign, date, title, author, category, slug, dry_run):
+    """Import Word reviews (.docx; .doc and .wps with LibreOffice) as entries.
+
+    Finds the three parts by heading style or by 公文 numbering (一、总结 /
+    （一） / 1.), the header block (单位：… 活动：… 日期：… 撰写人：…), the
+    metrics table (指标/目标/实际/单位) and the action table
+    (措施/责任人/完成时限/状态); saves images beside the entry. Options fill in
+    what the document leaves out and win over it. Never overwrites a file;
+    prints the check of each entry written. Exits 1 when a file could not be
+    imported or an entry has errors.
+
+    \b
+    Examples:
+      fupan template --docx 复盘模板.docx      # then fill it in Word or WPS
+      fupan import 复盘模板.docx
+      fupan import 各单位复盘/ --campaign 2026年职工春季运动会 --dry-run
+    """
+    files = importer.word_files(list(paths))
+    if slug and len(files) > 1:
+        raise click.BadParameter(app.t("import.slug_one"), param_hint="--slug")
+    given = {
+        "unit": unit,
+        "campaign": campaign,
+        "date": date,
+        "title": title,
+        "author": author,
+        "category": category,
+    }
+    failed = 0
+    for source in files:
+        try:
+            done = importer.prepare(source, app.kb, given, slug)
+            if not dry_run:
+                importer.write(done)
+        except WordError as e:
+            note(app.t("import.failed", path=source, reason=e.message(app.lang)))
+            failed += 1
+            continue
+        failed += _report(app, done, dry_run)
+    if len(files) > 1:
+        note(app.t("import.total", files=len(files), ok=len(files) - failed, failed=failed))
+    if not files:
+        note(app.t("import.no_files"))
+    if failed or not files:
+        raise SystemExit(1)
+
+
+def _report(app: App, done: importer.Imported, dry_run: bool) -> int:
+    """Say what was (or would be) written and its check; 1 when the entry has errors."""
+    rel = app.kb.rel(done.path)
+    if dry_run:
+        click.echo(done.text)
+    key = "import.would_write" if dry_run else "import.wrote"
+    note(app.t(key, source=done.source, path=rel))
+    if done.images:
+        note(app.t("import.images", n=len(done.images), folder=app.kb.rel(done.media) + "/"))
+    for part in done.missing_parts:
+        note(app.t("import.missing_part", part=app.t(f"import.part.{part}")))
+    for p in done.problems:
+        note(str(p))
+    errors = sum(p.level == "error" for p in done.problems)
+    note(app.t("import.checked", errors=errors, warnings=len(done.problems) - errors))
+    return int(errors > 0)
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--docx", is_flag=True, default=True, help="A Word template (the only kind yet).")
+@pass_app
+def template(app: App, file: Path | None, docx: bool) -> None:
+    """Write the Word template that `fupan import` reads (default: 复盘模板.docx).
+
+    A header table (标题, 单位, 活动, 日期, 撰写人, ...), the three parts with
+    their guiding questions, a metrics table and an action table. Never
+    overwrites a file.
+
+    \b
+    Examples:
+      fupan template --docx
+      fupan template --docx 2026运动会复盘.docx
+    """
+    path = file or Path(app.t("import.template_name"))
+    try:
+        word_template.write(path)
+    except FileExistsError:
+        raise click.ClickException(app.t("import.template_exists", path=path)) from None
+    click.echo(str(path))
+    note(app.t("import.template_next", path=path))

@@ -1,0 +1,179 @@
+"""From a Word document's tree to a draft entry: header fields, three parts, tables.
+
+The three parts are found by heading style (Word's 标题 1/2 …) or, in documents
+written without styles, by 公文 numbering on short or bold lines: 一、总结 starts a
+part, （一） becomes a sub-heading and hand-typed 1. 2. lines become a numbered list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..entries.parts import part_of
+from ..model import PARTS
+from . import header, numbering, tables, tree
+from .pandoc import Document
+
+# the part each of these 公文 headings stands for, when it names none of 总结/反思/改进
+SECTION_WORDS = {
+    "summary": ("基本情况", "工作情况", "开展情况", "主要做法", "完成情况", "活动情况"),
+    "reflection": ("存在的问题", "存在问题", "问题与不足", "不足", "原因"),
+    "improvement": ("下一步", "打算", "整改", "建议"),
+}
+PART_TITLES = {"summary": "一、总结", "reflection": "二、反思", "improvement": "三、改进"}
+
+
+@dataclass
+class Draft:
+    """What a Word review holds, before it is written as an entry."""
+
+    meta: dict = field(default_factory=dict)  # front matter from the header block
+    metrics: list[dict] = field(default_factory=list)
+    actions: list[dict] = field(default_factory=list)
+    preamble: list = field(default_factory=list)  # blocks before the first part
+    parts: dict[str, tuple[str, list]] = field(default_factory=dict)  # part -> heading, blocks
+    found_by: str = ""  # "styles" or "numbering": how the parts were found
+
+
+def section(line: str) -> str | None:
+    """The part a heading line names: 总结/反思/改进 words first, then 公文 section names."""
+    found = numbering.level(line)
+    rest = found[1] if found else line
+    part = part_of(rest)
+    if part:
+        return part
+    return next(
+        (p for p, words in SECTION_WORDS.items() if any(rest.startswith(w) for w in words)), None
+    )
+
+
+def heading_title(line: str, part: str) -> str:
+    """The part heading written to the entry: the document's words, which name the
+    part in a way the entry format reads."""
+    found = numbering.level(line)
+    rest = found[1] if found else line.strip()
+    if part_of(rest) == part:
+        return line.strip() if found and found[0] == 1 else f"{PART_TITLES[part][:2]}{rest}"
+    return f"{PART_TITLES[part]}：{rest}"
+
+
+class _Reader:
+    def __init__(self, doc: Document, prompts: frozenset[str]):
+        self.doc = doc
+        self.draft = Draft()
+        self.part: str | None = None
+        self.part_level = 0  # heading level of the part headings, for the levels below
+        self.seen: set[str] = set()
+        self.hand_list: dict | None = None
+        self.prompts = prompts
+
+    def read(self) -> Draft:
+        title = tree.text(self.doc.meta.get("title", {}).get("c", [])).strip()
+        if title:
+            self.draft.meta["title"] = title
+        for block in self.doc.blocks:
+            self.block(block)
+        return self.draft
+
+    def out(self) -> list:
+        return self.draft.parts[self.part][1] if self.part else self.draft.preamble
+
+    def block(self, block: dict) -> None:
+        kind = block.get("t")
+        if kind == "Table" and self.table(block):
+            return
+        if kind in ("Para", "Plain") and self.part is None and self.header_lines(block):
+            return
+        line = " ".join(tree.text(block).split()) if kind in ("Header", "Para", "Plain") else ""
+        if kind in ("Para", "Plain") and (line in self.prompts or not line and not block["c"]):
+            return
+        if kind == "Header" or (kind in ("Para", "Plain") and numbering.looks_like_heading(line)):
+            if self.start_part(block, line):
+                return
+            if self.sub_heading(block, line):
+                return
+        if kind == "Header" and self.part is None and "title" not in self.draft.meta:
+            self.draft.meta["title"] = line
+            return
+        if kind in ("Para", "Plain") and self.numbered_item(block, line):
+            return
+        self.out().append(block)
+
+    def start_part(self, block: dict, line: str) -> bool:
+        styled = block["t"] == "Header"
+        number = numbering.level(line)
+        if number and number[0] != 1:
+            return False
+        if not (styled or tree.is_bold(block) or number):
+            return False
+        part = section(line)
+        if part is None or part in self.seen:
+            return False
+        if any(PARTS.index(p) > PARTS.index(part) for p in self.seen):
+            return False
+        level = block["c"][0] if styled else 0
+        if self.seen and styled and level > self.part_level:
+            return False  # a deeper heading that happens to name a part
+        self.seen.add(part)
+        self.part, self.part_level = part, level
+        self.draft.found_by = self.draft.found_by or ("styles" if styled else "numbering")
+        self.draft.parts[part] = (heading_title(line, part), [])
+        return True
+
+    def sub_heading(self, block: dict, line: str) -> bool:
+        if self.part is None:
+            return False
+        if block["t"] == "Header":
+            level = min(6, 3 + max(0, block["c"][0] - max(self.part_level, 1) - 1))
+            self.out().append(tree.header(level, line))
+            return True
+        number = numbering.level(line)
+        if number and number[0] in (1, 2) and (tree.is_bold(block) or number[0] == 2):
+            self.out().append(tree.header(3, line))
+            return True
+        return False
+
+    def numbered_item(self, block: dict, line: str) -> bool:
+        """Hand-typed 1. 2. paragraphs join into one numbered list."""
+        number = numbering.level(line)
+        if not number or number[0] != 3:
+            return False
+        out = self.out()
+        item = [tree.plain(number[1])]
+        if out and out[-1] is self.hand_list:  # only a list made here takes more items
+            out[-1]["c"][1].append(item)
+        else:
+            self.hand_list = tree.ordered_list([item])
+            out.append(self.hand_list)
+        return True
+
+    def header_lines(self, block: dict) -> bool:
+        fields = header.from_lines(tree.text(block))
+        if fields is None:
+            return False
+        self.draft.meta.update(header.meta(fields))
+        return True
+
+    def table(self, block: dict) -> bool:
+        rows = tree.table_texts(block)
+        if not rows:
+            return False
+        if self.part is None:
+            fields = header.from_table(rows)
+            if fields is not None:
+                self.draft.meta.update(header.meta(fields))
+                return True
+        kind = tables.kind(rows[0])
+        if kind == "metrics":
+            self.draft.metrics += tables.metrics(rows)
+        elif kind == "actions":
+            self.draft.actions += tables.actions(rows)
+        else:
+            self.out().append(tree.pipe_table(block))
+        return True
+
+
+def read(doc: Document, prompts: frozenset[str] = frozenset()) -> Draft:
+    """The draft in ``doc``; paragraphs whose text is one of ``prompts`` (the template's
+    guiding questions, left in place) are dropped."""
+    return _Reader(doc, prompts).read()
