@@ -34,8 +34,15 @@ def sample(tmp_path_factory) -> KnowledgeBase:
     return kb
 
 
+def words(kb: KnowledgeBase, text: str, filters: Filters | None = None):
+    """Search by words alone (what these tests check is the word engine), after a refresh."""
+    index = SearchIndex(kb)
+    index.refresh()
+    return search(index, text, filters or Filters(limit=50), mode="words")
+
+
 def ids(kb: KnowledgeBase, text: str, **filters) -> list[str]:
-    return [h.id for h in search(kb, text, Filters(limit=50, **filters)).hits]
+    return [h.id for h in words(kb, text, Filters(limit=50, **filters)).hits]
 
 
 def texts_of(kb: KnowledgeBase, entry_id: str) -> str:
@@ -114,14 +121,14 @@ def test_filters(sample):
     assert since and all(loaded[i].date >= dt.date(2026, 1, 1) for i in since)
     until = ids(sample, "报名", until=dt.date(2024, 12, 31))
     assert until and all(loaded[i].date <= dt.date(2024, 12, 31) for i in until)
-    hits = search(sample, "微信", Filters(part="improvement", limit=50)).hits
+    hits = words(sample, "微信", Filters(part="improvement", limit=50)).hits
     assert hits and all(h.part == "improvement" and "微信" in h.parts["improvement"] for h in hits)
 
 
 def test_unpublished_entries_are_found_and_marked(sample):
     drafts = [e for e in sample.load_all().entries if not e.publish]
     assert drafts
-    hits = search(sample, drafts[0].title, Filters(limit=50)).hits
+    hits = words(sample, drafts[0].title).hits
     assert any(h.id == drafts[0].id and h.publish is False for h in hits)
 
 
@@ -152,6 +159,10 @@ def test_cli_json_shape(sample):
 def test_cli_no_hit_suggests(sample):
     r = CliRunner().invoke(cli, ["--kb", str(sample.root), "search", "registratoin"])
     assert r.exit_code == 1
+    assert "没有找到" in r.stderr and "您是不是要找“registration”" in r.stderr
+    r = CliRunner().invoke(
+        cli, ["--kb", str(sample.root), "--lang", "en", "search", "registratoin"]
+    )
     assert "no entries found" in r.stderr and 'did you mean "registration' in r.stderr
 
 
@@ -165,7 +176,7 @@ def test_related_plan(sample):
         "2026年秋季职工趣味运动会方案：各车间、班组组织报名，报名通知要传达到每个班组，"
         "经费预算3万元，在厂区篮球场举行，注意雨天备用场地。"
     )
-    terms, found = related(sample, plan, limit=5)
+    terms, found = related(SearchIndex(sample), plan, limit=5)
     assert "报名" in terms and "班组" in terms
     assert found and "运动会" in found[0].hit.campaign
     assert found[0].reflection and found[0].improvement
@@ -269,7 +280,7 @@ def test_corrupt_index_is_rebuilt_with_message(tmp_path):
     SearchIndex(kb).refresh()
     for toc in (kb.state_dir / "index").glob("*.toc"):
         toc.write_bytes(b"garbage")
-    r = CliRunner().invoke(cli, ["--kb", str(kb.root), "search", "报名"])
+    r = CliRunner().invoke(cli, ["--kb", str(kb.root), "--lang", "en", "search", "报名"])
     assert r.exit_code == 0 and "index rebuilt" in r.stderr and "damaged" in r.stderr
 
 
@@ -279,12 +290,14 @@ def _fupan(*args: str) -> list[str]:
 
 def test_kill_during_indexing_then_next_command_works(tmp_path):
     kb = small_kb(tmp_path, n=600)
-    proc = subprocess.Popen(_fupan("--kb", str(kb.root), "index"), stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _fupan("--kb", str(kb.root), "index", "--words-only"), stderr=subprocess.PIPE
+    )
     time.sleep(2.0)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     r = subprocess.run(
-        _fupan("--kb", str(kb.root), "search", "第599号复盘", "--json"),
+        _fupan("--kb", str(kb.root), "search", "第599号复盘", "--mode", "words", "--json"),
         capture_output=True,
         text=True,
         timeout=300,
@@ -298,7 +311,9 @@ def test_two_writers_wait_for_each_other(tmp_path):
     kb = small_kb(tmp_path, n=300)
     procs = [
         subprocess.Popen(
-            _fupan("--kb", str(kb.root), "index", "--rebuild"), stderr=subprocess.PIPE, text=True
+            _fupan("--kb", str(kb.root), "index", "--rebuild", "--words-only"),
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for _ in range(2)
     ]

@@ -1,7 +1,12 @@
-"""Commands that search: index, search, related."""
+"""Commands that search: index, search, related, similar.
+
+The command owns the refresh: it brings the word index and the meaning index in step
+with the files (saying what changed), then hands the open indexes to the core.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import click
@@ -9,74 +14,136 @@ import click
 from ..entries.source import SourceError, decode
 from ..kb import KnowledgeBase
 from ..model import PARTS
-from ..search.hits import Filters, Hit
-from ..search.hits import search as run_search
+from ..search.embedding import load, settings_for
+from ..search.hits import MODES, Filters, Hit, search
 from ..search.index import Refresh, SearchIndex
+from ..search.semantic import SemanticIndex, SemanticRefresh
 from ..text.snippets import highlight
 from . import output
-from .common import DATE, color_enabled, pass_kb, progress
-
-PART_LABELS = {
-    "summary": "总结",
-    "reflection": "反思",
-    "improvement": "改进",
-    "title": "标题",
-    "tags": "标签",
-}
+from .common import DATE, color_enabled, get_app, note, pass_kb, progress
 
 
-def report_refresh(report: Refresh, store: SearchIndex) -> None:
+def _t(key: str, **values: object) -> str:
+    return get_app().t(key, **values)
+
+
+def report_refresh(report: Refresh, index: SearchIndex) -> None:
     """Say on stderr what a refresh did, and name entries that could not be indexed."""
     if report.rebuilt:
-        click.echo(f"index rebuilt ({report.rebuilt}): {report.added} entries", err=True)
+        note(_t("search.index.rebuilt", why=report.rebuilt, n=report.added))
     elif report.changed:
-        click.echo(
-            f"index updated: {report.added} added, {report.updated} changed, "
-            f"{report.removed} removed",
-            err=True,
+        note(
+            _t(
+                "search.index.updated",
+                added=report.added,
+                changed=report.updated,
+                removed=report.removed,
+            )
         )
-    failed = store.failed_paths()
+    failed = index.failed_paths()
     if failed:
         names = ", ".join(failed[:5]) + (" …" if len(failed) > 5 else "")
-        click.echo(
-            f"note: {len(failed)} entries have errors and are not searchable: {names} "
-            "(run `fupan check`)",
-            err=True,
-        )
+        note(_t("search.index.failed", n=len(failed), names=names))
 
 
-@click.command()
+def _report_meaning(report: SemanticRefresh) -> None:
+    if report.rebuilt:
+        note(_t("search.meaning.rebuilt", why=report.rebuilt))
+    if report.embedded:
+        note(_t("search.meaning.updated", n=report.embedded, entries=report.entries))
+
+
+def open_indexes(
+    kb: KnowledgeBase, mode: str = "both", rebuild: bool = False, quiet: bool = False
+) -> tuple[SearchIndex, SemanticIndex | None]:
+    """Both indexes, refreshed; the meaning index is None in words mode or without a
+    backend (said once per knowledge base, with how to turn it on)."""
+    index = SearchIndex(kb)
+    report = index.refresh(rebuild=rebuild, progress=progress(_t("search.progress.words"), 20))
+    if not quiet:
+        report_refresh(report, index)
+    if mode == "words":
+        return index, None
+    backend, why = load(settings_for(kb.reviews))
+    if backend is None:
+        if mode == "meaning":
+            raise click.UsageError(why)
+        _say_once(kb, why)
+        return index, None
+    meaning = SemanticIndex(index, backend, settings_for(kb.reviews))
+    meaning_report = meaning.refresh(progress=progress(_t("search.progress.meaning"), 20))
+    if not quiet:
+        _report_meaning(meaning_report)
+    return index, meaning
+
+
+def _say_once(kb: KnowledgeBase, why: str) -> None:
+    marker = kb.state_dir / "meaning-off"
+    if marker.exists():
+        return
+    note(_t("search.meaning.off", why=why))
+    with contextlib.suppress(OSError):  # read-only: said every time rather than never
+        marker.write_text(why + "\n", "utf-8")
+
+
+def mode_option(f):
+    return click.option(
+        "--mode",
+        type=click.Choice(MODES),
+        default="both",
+        show_default=True,
+        help="Find by words, by meaning, or both ranked together.",
+    )(f)
+
+
+@click.command("index")
 @click.option("--rebuild", is_flag=True, help="Rebuild the index from scratch.")
+@click.option("--words-only", is_flag=True, help="Skip the meaning index.")
 @pass_kb
-def index(kb: KnowledgeBase, rebuild: bool) -> None:
-    """Bring the search index up to date (search does this by itself, too).
+def index_command(kb: KnowledgeBase, rebuild: bool, words_only: bool) -> None:
+    """Bring the search indexes up to date (search does this by itself, too).
 
-    Only added, changed and removed entries are re-indexed.
+    Only added, changed and removed entries are read again; only passages whose
+    text changed are embedded again for search by meaning.
 
     \b
     Examples:
       fupan index
       fupan index --rebuild
+      fupan index --words-only
     """
-    store = SearchIndex(kb)
-    report = store.refresh(rebuild=rebuild, progress=progress("indexing", threshold=20))
-    report_refresh(report, store)
-    if not report.changed and not report.rebuilt:
-        click.echo("index is up to date", err=True)
+    index = SearchIndex(kb)
+    report = index.refresh(rebuild=rebuild, progress=progress(_t("search.progress.words"), 20))
+    report_refresh(report, index)
+    meaning_report = SemanticRefresh()
+    if not words_only:
+        backend, why = load(settings_for(kb.reviews))
+        if backend is None:
+            note(_t("search.meaning.off", why=why))
+        else:
+            meaning = SemanticIndex(index, backend, settings_for(kb.reviews))
+            meaning_report = meaning.refresh(progress=progress(_t("search.progress.meaning"), 20))
+            _report_meaning(meaning_report)
+    if not report.changed and not report.rebuilt and not meaning_report.embedded:
+        note(_t("search.index.current"))
+
+
+def _label(part: str) -> str:
+    return get_app().strings.get(f"search.part.{part}", part)
 
 
 def _print_hit(n: int, hit: Hit, color: bool) -> None:
     style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
-    draft = "  " + style("[unpublished]", fg="magenta") if not hit.publish else ""
-    click.echo(f"{n}. {style(hit.title, bold=True)}{draft}")
-    label = PART_LABELS.get(hit.part, hit.part)
-    click.echo(f"   {hit.unit} · {hit.campaign} · {hit.date} · {label}")
+    draft = "  " + style(_t("search.unpublished"), fg="magenta") if not hit.publish else ""
+    found = "  " + style(_t("search.by_meaning"), fg="cyan") if hit.match == "meaning" else ""
+    click.echo(f"{n}. {style(hit.title, bold=True)}{draft}{found}")
+    click.echo(f"   {hit.unit} · {hit.campaign} · {hit.date} · {_label(hit.part)}")
     text = highlight(hit.snippet, hit.spans, "\x1b[1;33m", "\x1b[0m") if color else hit.snippet
     click.echo(f"   {text}")
     click.echo(f"   {style(hit.path, dim=True)}")
 
 
-@click.command(context_settings={"ignore_unknown_options": True})  # -word excludes a word
+@click.command("search", context_settings={"ignore_unknown_options": True})  # -word excludes
 @click.argument("words", nargs=-1, required=True)
 @click.option("--unit", help="Only this unit (a name or alias).")
 @click.option("--campaign", help="Only this campaign (exact, or part of its name).")
@@ -85,61 +152,92 @@ def _print_hit(n: int, hit: Hit, color: bool) -> None:
 @click.option("--since", type=DATE, help="Only entries written on or after DATE.")
 @click.option("--until", type=DATE, help="Only entries written on or before DATE.")
 @click.option("--part", type=click.Choice(PARTS), help="Search only one part.")
+@mode_option
 @click.option(
     "--limit", default=10, show_default=True, type=click.IntRange(1), help="Hits to show."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @pass_kb
-def search(
-    kb: KnowledgeBase, words, unit, campaign, category, tag, since, until, part, limit, as_json
+def search_command(
+    kb: KnowledgeBase,
+    words,
+    unit,
+    campaign,
+    category,
+    tag,
+    since,
+    until,
+    part,
+    mode,
+    limit,
+    as_json,
 ) -> None:
-    """Search past reviews, best matches first.
+    """Search past reviews by words and meaning, best matches first.
 
     Type Chinese without spaces; "quoted words" find an exact phrase, +word
     or AND requires a word, -word excludes one. Synonyms from
-    reviews/synonyms.yml count too, below exact matches.
+    reviews/synonyms.yml and a general thesaurus count too, below exact words.
+    Entries that say the same in other words are found by meaning and marked.
 
     \b
     Examples:
       fupan search 报名人数不足
+      fupan search 一线职工压根不知道有这个活动
       fupan search 通知没有传达到班组 --unit 一分公司工会
       fupan search '"经费超支"' --since 2025-01-01 --part reflection
-      fupan search registration --json
+      fupan search 倒班 --mode words --json
     """
-    store = SearchIndex(kb)
-    report_refresh(store.refresh(progress=progress("indexing", threshold=20)), store)
+    index, meaning = open_indexes(kb, mode)
     filters = Filters(unit, campaign, category, tag, since, until, part, limit)
-    results = run_search(kb, " ".join(words), filters, refresh=False, store=store)
+    text = " ".join(words)
+    results = search(index, text, filters, meaning, mode if meaning else "words")
     if as_json:
         click.echo(output.to_json([h.as_dict() for h in results.hits]))
+        if not results.hits:
+            raise SystemExit(1)
         return
     if not results.hits:
-        hint = f'; did you mean "{results.suggestion}"?' if results.suggestion else ""
-        click.echo(f"no entries found for {' '.join(words)}{hint}", err=True)
+        hint = _t("search.did_you_mean", text=results.suggestion) if results.suggestion else ""
+        note(_t("search.none", text=text) + hint)
         raise SystemExit(1)
     color = color_enabled()
     for n, hit in enumerate(results.hits, 1):
         _print_hit(n, hit, color)
     shown = len(results.hits)
     if results.total is not None and results.total <= shown:
-        click.echo(f"{shown} entries found", err=True)
+        note(_t("search.found", n=shown))
+    elif results.total:
+        note(_t("search.found_more", n=results.total, shown=shown))
     else:
-        found = f"{results.total} entries found" if results.total else "more entries found"
-        click.echo(f"{found}; showing {shown} (use --limit for more)", err=True)
+        note(_t("search.found_many", shown=shown))
 
 
-@click.command()
+def plan_text(data: bytes, name: str) -> str:
+    """A plan's text: Word documents through the importer, other files as UTF-8 text."""
+    if name.lower().endswith(".docx"):
+        from ..word import plan_text as docx_text  # noqa: PLC0415 - loads pandoc's wrapper
+
+        return docx_text(data)
+    try:
+        return decode(data)
+    except SourceError as e:
+        raise click.BadParameter(f"line {e.line}: {e.message}", param_hint="PLAN") from None
+
+
+@click.command("related")
 @click.argument("plan", type=click.File("rb"))
+@mode_option
 @click.option(
     "--limit", default=5, show_default=True, type=click.IntRange(1), help="Entries to show."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @pass_kb
-def related(kb: KnowledgeBase, plan, limit: int, as_json: bool) -> None:
+def related_command(kb: KnowledgeBase, plan, mode: str, limit: int, as_json: bool) -> None:
     """Before you plan: past lessons related to a draft plan (a file, or - for stdin).
 
-    Picks the plan's key terms and lists the entries most relevant to them, with
-    what they reflected, what they changed, and their improvement items still open.
+    Picks the plan's key terms, finds the entries most relevant to them and to
+    what the plan means, and lists what they reflected, what they changed, and
+    their improvement items still open. A Word plan (.docx) is read too.
 
     \b
     Examples:
@@ -147,33 +245,70 @@ def related(kb: KnowledgeBase, plan, limit: int, as_json: bool) -> None:
       fupan related 2026运动会方案.docx
       echo "组织职工篮球赛，各班组报名，经费三万元" | fupan related -
     """
-    try:
-        data = plan.read()
-        if getattr(plan, "name", "").lower().endswith(".docx"):
-            from ..word import plan_text  # a Word plan: its text, read by pandoc
+    from ..search.related import related  # noqa: PLC0415
 
-            text = plan_text(data)
-        else:
-            text = decode(data)
-    except SourceError as e:
-        raise click.BadParameter(f"line {e.line}: {e.message}", param_hint="PLAN") from None
-    from ..search.related import related as find_related
-
-    terms, found = find_related(kb, text, limit)
+    text = plan_text(plan.read(), getattr(plan, "name", "") or "")
+    index, meaning = open_indexes(kb, mode)
+    terms, found = related(index, text, limit, meaning if mode != "words" else None)
     if as_json:
         click.echo(output.to_json({"terms": terms, "entries": [r.as_dict() for r in found]}))
+        if not found:
+            raise SystemExit(1)
         return
     if not found:
-        click.echo("no related entries found", err=True)
+        note(_t("search.related.none"))
         raise SystemExit(1)
-    click.echo(f"key terms: {' '.join(terms)}\n", err=True)
+    if terms:
+        note(_t("search.related.terms", terms=" ".join(terms)) + "\n")
     for n, r in enumerate(found, 1):
         h = r.hit
-        draft = "  [unpublished]" if not h.publish else ""
-        click.echo(f"{n}. {h.title}{draft}\n   {h.unit} · {h.campaign} · {h.date} · {h.path}")
-        click.echo(f"   反思: {r.reflection}")
-        click.echo(f"   改进: {r.improvement}")
+        draft = "  " + _t("search.unpublished") if not h.publish else ""
+        found_by = "  " + _t("search.by_meaning") if h.match == "meaning" else ""
+        click.echo(
+            f"{n}. {h.title}{draft}{found_by}\n   {h.unit} · {h.campaign} · {h.date} · {h.path}"
+        )
+        click.echo(f"   {_label('reflection')}: {r.reflection}")
+        click.echo(f"   {_label('improvement')}: {r.improvement}")
         for a in r.open_actions:
-            click.echo(f"   □ {a['action']} ({a['owner']}, {a['due']}, {a['status']})")
+            status = _t(f"cli.status.{a['status']}")
+            click.echo(f"   □ {a['action']} ({a['owner']}, {a['due']}, {status})")
         click.echo("")
     sys.stdout.flush()
+
+
+@click.command("similar")
+@click.argument("entry_id")
+@click.option(
+    "--limit", default=5, show_default=True, type=click.IntRange(1), help="Entries to show."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@pass_kb
+def similar_command(kb: KnowledgeBase, entry_id: str, limit: int, as_json: bool) -> None:
+    """Past reviews of other units or years with problems like those of one entry.
+
+    ENTRY_ID is the entry's path under reviews/ without .md (as `fupan actions`
+    shows it), or the file's path. Similar by meaning: each line says which of
+    its passages is close to which passage of the entry.
+
+    \b
+    Examples:
+      fupan similar 2025/safety-month-branch2
+      fupan similar reviews/2025/safety-month-branch2.md --json
+    """
+    from ..search.similar import similar_by_meaning  # noqa: PLC0415
+
+    index, meaning = open_indexes(kb, "meaning", quiet=True)
+    found = similar_by_meaning(index, meaning, entry_id, limit)
+    if as_json:
+        click.echo(output.to_json([s.as_dict() for s in found]))
+        if not found:
+            raise SystemExit(1)
+        return
+    if not found:
+        note(_t("search.similar.none"))
+        raise SystemExit(1)
+    for n, s in enumerate(found, 1):
+        click.echo(f"{n}. {s.title}\n   {s.unit} · {s.campaign} · {s.date} · {s.path}")
+        click.echo(f"   {_t('search.similar.theirs')}: {s.passage}")
+        click.echo(f"   {_t('search.similar.ours')}: {s.own}")
+        click.echo("")

@@ -11,9 +11,9 @@ from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..model import PARTS
 from ..text.snippets import score, snippet
-from ..text.thesaurus import load_thesaurus
 from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
 from .query import Built, build, parse, prune
+from .semantic import Match, SemanticIndex
 
 RERANK_WINDOW = 50
 VERBATIM_BONUS = 0.5
@@ -43,6 +43,8 @@ class Hit:
     part: str
     snippet: str
     publish: bool
+    match: str = "words"  # how it was found: words, meaning or both
+    passage: str = ""  # found by meaning: the passage closest to the query
     spans: list[tuple[int, int]] = field(default_factory=list)
     parts: dict[str, str] = field(default_factory=dict)
     actions: list[dict] = field(default_factory=list)
@@ -89,7 +91,14 @@ def filter_query(kb: KnowledgeBase, reader, f: Filters) -> Q.Query | None:
     return parts[0] if len(parts) == 1 else Q.And(parts)
 
 
-def make_hit(fields: dict, score_: float, surfaces: list[str], part: str | None) -> Hit:
+def make_hit(
+    fields: dict,
+    score_: float,
+    surfaces: list[str],
+    part: str | None,
+    how: str = "words",
+    match: Match | None = None,
+) -> Hit:
     texts = {p: fields.get(p, "") for p in PARTS}
     scored = {p: score(texts[p], surfaces) for p in ([part] if part else PARTS)}
     best = max(scored, key=lambda p: scored[p]) if scored else "summary"
@@ -98,19 +107,25 @@ def make_hit(fields: dict, score_: float, surfaces: list[str], part: str | None)
             best = "title"
         elif score(fields.get("tags", ""), surfaces):
             best = "tags"
+        elif match is not None:  # found by meaning alone: show where
+            best = match.part
     source = texts.get(best) or fields.get(best, "") or texts["summary"]
     text, spans = snippet(source, surfaces)
+    if how == "meaning" and match is not None:
+        text, spans = match.passage, []
     return Hit(
         id=fields["id"],
         title=fields["title"],
         unit=fields["unit"],
         campaign=fields["campaign"],
         date=fields["date"].date().isoformat(),
-        score=round(score_, 3),
+        score=round(score_, 4),
         path=fields["path"],
         part=best,
         snippet=text,
         publish=fields["publish"],
+        match=how,
+        passage=match.passage if match is not None else "",
         spans=spans,
         parts=texts,
         actions=fields.get("actions") or [],
@@ -142,46 +157,132 @@ def _keep(fields: dict, body: str, built: Built, part: str | None) -> bool:
     return not part or score(fields.get(part) or "", built.surfaces) > 0
 
 
+MODES = ("words", "meaning", "both")
+FUSION_K = 10  # reciprocal rank fusion: 1 / (k + rank); small k, as lists are short
+MEANING_WINDOW = 50
+MEANING_SPREAD = 0.08  # cosine below the best match by more than this is not related
+MEANING_ALONE = 0.86  # with no hit by words, meaning must reach this to show anything
+
+
+def _meaning_text(text: str) -> str:
+    """The query as a sentence for the encoder: its words without operators."""
+    return " ".join(c.text for c in parse(text) if not c.excluded)
+
+
+def _meets(body: str, built: Built) -> bool:
+    """What a hit found by meaning must satisfy of the query's operators."""
+    if any(w.lower() in body for w in built.excluded):
+        return False
+    return all(w.lower() in body for w in (*built.phrases, *built.required))
+
+
+def _ids(reader, docnums) -> set[str]:
+    column = reader.column_reader("id")
+    return {column[d] for d in docnums}
+
+
 def search(
-    kb: KnowledgeBase,
+    index: SearchIndex,
     text: str,
     filters: Filters | None = None,
-    refresh: bool = True,
-    store: SearchIndex | None = None,
+    meaning: SemanticIndex | None = None,
+    mode: str = "both",
 ) -> Results:
-    """Refresh the index, then run ``text`` with ``filters``."""
+    """Run ``text`` with ``filters`` on an open, refreshed index: by words, by meaning
+    (``meaning`` given), or both fused, where an entry found both ways ranks first."""
     filters = filters or Filters()
     if filters.part and filters.part not in PARTS:
         raise FupanError(f"--part must be one of {', '.join(PARTS)}")
-    store = store or SearchIndex(kb)
-    if refresh:
-        store.refresh()
-    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
-    ix = store.open()
+    if mode not in MODES:
+        raise FupanError(f"--mode must be one of {', '.join(MODES)}")
+    if meaning is None:
+        if mode == "meaning":
+            raise FupanError("search by meaning is not available here; use --mode words")
+        mode = "words"
+    kb = index.kb
+    ix = index.open()
     with ix.searcher() as searcher:
         reader = searcher.reader()
-        built = build(text, thesaurus, lambda term: reader.doc_frequency(WORDS, term) > 0)
+        built = build(text, kb.thesaurus, lambda term: reader.doc_frequency(WORDS, term) > 0)
         checked = bool(built.phrases or filters.part)
         fq = filter_query(kb, reader, filters)
         if fq is not None:  # a set of entries: Whoosh tests a set faster than its own bitmap
             fq = set(searcher.docs_for_query(fq))
             if not fq:  # Whoosh reads an empty filter as none: filters that match nothing
                 return Results([], 0)
-        # rank a window of the best a second time on the stored text: the query's own
-        # words verbatim count most; phrases and --part are checked there too
-        window = None if checked else max(RERANK_WINDOW, filters.limit)
-        results = searcher.search(prune(built.query, reader), filter=fq, limit=window)
-        found = []
-        for r in results:
-            fields = r.fields()
-            body = _text(fields)
-            if checked and not _keep(fields, body, built, filters.part):
-                continue
-            verbatim = sum(run.lower() in body for run in built.runs)
-            found.append((r.score * (1 + VERBATIM_BONUS * verbatim), fields))
-        # counting every match would run the query again; only say it when known
-        total = len(found) if checked else (len(results) if results.has_exact_length() else None)
-        found.sort(key=lambda sf: -sf[0])
-        hits = [make_hit(f, s, built.surfaces, filters.part) for s, f in found[: filters.limit]]
+        window = max(RERANK_WINDOW, filters.limit)
+        by_words: list[tuple[float, dict]] = []
+        total = None
+        if mode != "meaning":
+            # rank a window of the best a second time on the stored text: the query's
+            # own words verbatim count most; phrases and --part are checked there too
+            results = searcher.search(
+                prune(built.query, reader), filter=fq, limit=None if checked else window
+            )
+            for r in results:
+                fields = r.fields()
+                body = _text(fields)
+                if checked and not _keep(fields, body, built, filters.part):
+                    continue
+                verbatim = sum(run.lower() in body for run in built.runs)
+                by_words.append((r.score * (1 + VERBATIM_BONUS * verbatim), fields))
+            # counting every match would run the query again; only say it when known
+            total = (
+                len(by_words) if checked else (len(results) if results.has_exact_length() else None)
+            )
+            by_words.sort(key=lambda sf: -sf[0])
+        by_meaning: list[Match] = []
+        if mode != "words":
+            allowed = _ids(reader, fq) if fq is not None else None
+            by_meaning = _related(
+                meaning, _meaning_text(text), allowed, filters.part, bool(by_words)
+            )
+        ranked = fuse(searcher, by_words[:window], by_meaning, built)
+        hits = [
+            make_hit(fields, score_, built.surfaces, filters.part, how, match)
+            for score_, fields, how, match in ranked[: filters.limit]
+        ]
+        if mode != "words":
+            total = len(ranked) if total is None or len(ranked) > total else total
         suggestion = suggest(searcher, text) if not hits else None
     return Results(hits, total, suggestion)
+
+
+def _related(meaning, text: str, allowed, part: str | None, words_found: bool) -> list[Match]:
+    """Entries close in meaning: near the best match, and only clearly related ones
+    when nothing was found by words (any text has *some* nearest entry)."""
+    found = meaning.search(text, allowed, MEANING_WINDOW, part)
+    if not found or (not words_found and found[0].score < MEANING_ALONE):
+        return []
+    floor = found[0].score - MEANING_SPREAD
+    return [m for m in found if m.score >= floor]
+
+
+def fuse(
+    searcher, by_words, by_meaning, built: Built | None = None
+) -> list[tuple[float, dict, str, Match | None]]:
+    """Reciprocal rank fusion of the two rankings: (score, fields, how found, match)."""
+    if not by_meaning:  # words alone keep their own scores, which say more than ranks
+        return [(s, f, "words", None) for s, f in by_words]
+    scores: dict[str, float] = {}
+    fields_of: dict[str, dict] = {}
+    for rank, (_, fields) in enumerate(by_words, 1):
+        scores[fields["id"]] = 1 / (FUSION_K + rank)
+        fields_of[fields["id"]] = fields
+    matches: dict[str, Match] = {}
+    for rank, m in enumerate(by_meaning, 1):
+        if m.id not in fields_of:
+            fields = searcher.document(id=m.id)
+            if fields is None or (built is not None and not _meets(_text(fields), built)):
+                continue
+            fields_of[m.id] = fields
+        scores[m.id] = scores.get(m.id, 0.0) + 1 / (FUSION_K + rank)
+        matches[m.id] = m
+    out = []
+    for eid, score_ in scores.items():
+        how = "meaning" if eid not in {f["id"] for _, f in by_words} else "words"
+        if how == "words" and eid in matches:
+            how = "both"
+        out.append((score_, fields_of[eid], how, matches.get(eid)))
+    out.sort(key=lambda t: -t[0])
+    return out

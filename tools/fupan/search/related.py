@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from whoosh import query as Q
 
 from ..errors import FupanError
-from ..kb import KnowledgeBase
+from ..model import OPEN_STATUSES
 from ..text.snippets import snippet
-from ..text.thesaurus import load_thesaurus
 from ..text.words import tokens, words
-from .hits import Hit, make_hit
+from .hits import MEANING_SPREAD, MEANING_WINDOW, Hit, fuse, make_hit
 from .index import WORDS, SearchIndex
+from .passages import passages
+from .semantic import Match, SemanticIndex
 
 MAX_TERMS = 15
+MAX_PLAN_PIECES = 12  # sentences of a plan embedded: ~16 ms each
 
 
 @dataclass
@@ -47,21 +49,18 @@ def key_terms(reader, text: str, limit: int = MAX_TERMS) -> list[tuple[str, floa
     return sorted(weights.items(), key=lambda kv: -kv[1])[:limit]
 
 
-def related(kb: KnowledgeBase, plan: str, limit: int = 5) -> tuple[list[str], list[Related]]:
-    """(key terms used, related entries best first) for a plan's free text."""
+def related(
+    index: SearchIndex, plan: str, limit: int = 5, meaning: SemanticIndex | None = None
+) -> tuple[list[str], list[Related]]:
+    """(key terms used, related entries best first) for a plan's free text: entries that
+    share its rare words, fused with those close to what its sentences mean."""
     if not plan.strip():
         raise FupanError("the plan is empty; give a file with the plan's text, or - for stdin")
-    store = SearchIndex(kb)
-    store.refresh()
-    thesaurus = load_thesaurus(kb.reviews / "synonyms.yml")
-    ix = store.open()
-    with ix.searcher() as searcher:
+    thesaurus = index.kb.thesaurus
+    with index.open().searcher() as searcher:
         terms = key_terms(searcher.reader(), plan)
-        if not terms:
-            return [], []
-        top = terms[0][1]
-        subs = []
-        surfaces = []
+        subs, surfaces = [], []
+        top = terms[0][1] if terms else 1.0
         for term, weight in terms:
             boost = weight / top
             subs.append(Q.Term(WORDS, term, boost=boost))
@@ -71,17 +70,40 @@ def related(kb: KnowledgeBase, plan: str, limit: int = 5) -> tuple[list[str], li
                 if len(syn_terms) == 1:
                     subs.append(Q.Term(WORDS, syn_terms[0], boost=boost / 2))
                     surfaces.append(syn)
-        results = searcher.search(Q.Or(subs, scale=0.9), limit=limit)
+        window = max(limit, MEANING_WINDOW)
+        by_words = []
+        if subs:
+            by_words = [
+                (r.score, r.fields()) for r in searcher.search(Q.Or(subs, scale=0.9), limit=window)
+            ]
+        by_meaning = _by_meaning(meaning, plan, window)
+        ranked = fuse(searcher, by_words, by_meaning)
         out = []
-        for r in results:
-            fields = r.fields()
-            hit = make_hit(fields, r.score, surfaces, None)
+        for score_, fields, how, match in ranked[:limit]:
+            hit = make_hit(fields, score_, surfaces, None, how, match)
             out.append(
                 Related(
                     hit,
                     snippet(fields.get("reflection", ""), surfaces, 120)[0],
                     snippet(fields.get("improvement", ""), surfaces, 120)[0],
-                    [a for a in hit.actions if a["status"] in ("open", "doing")],
+                    [a for a in hit.actions if a["status"] in OPEN_STATUSES],
                 )
             )
     return [t for t, _ in terms], out
+
+
+def _by_meaning(meaning: SemanticIndex | None, plan: str, limit: int) -> list[Match]:
+    """Entries closest to any sentence of the plan (a plan covers several matters)."""
+    if meaning is None:
+        return []
+    pieces = [p.text for p in passages({"summary": plan}, ("summary",))][:MAX_PLAN_PIECES]
+    best: dict[str, Match] = {}
+    for piece in pieces:
+        for m in meaning.search(piece, None, limit):
+            if m.id not in best or m.score > best[m.id].score:
+                best[m.id] = m
+    ranked = sorted(best.values(), key=lambda m: -m.score)
+    if not ranked:
+        return []
+    floor = ranked[0].score - MEANING_SPREAD
+    return [m for m in ranked if m.score >= floor][:limit]

@@ -1,0 +1,350 @@
+"""Passage vectors in ``<kb>/.fupan/semantic.npz``, kept in step with the Whoosh index.
+
+The store is derived from the word index (its stored text and its per-entry
+signatures), so it never reads entry files itself and never disagrees with it about
+which entries exist. Vectors are kept by a hash of the passage text: an edit re-embeds
+only the passages that changed, and a run that is killed keeps what it had embedded
+(checkpoints are written as it goes; every write is a new file renamed into place).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import numpy as np
+
+from .embedding import Embedder, Settings
+from .embedding import load as load_backend
+from .index import SearchIndex
+from .locking import file_lock
+from .passages import Passage, passages
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+PART_CODES = ("title", "summary", "reflection", "improvement")
+BATCH = 32  # passages per call: large enough to amortize, small enough for progress
+CHECKPOINT = 512  # passages embedded between two checkpoints
+POOL_FROM = 96  # passages to embed before a second process pays for its start
+
+
+@dataclass
+class Match:
+    """An entry found by meaning, with the passage closest to the query."""
+
+    id: str
+    score: float
+    part: str
+    passage: str
+    own: str = ""  # for similar entries: the passage of the entry compared with
+
+
+@dataclass
+class SemanticRefresh:
+    embedded: int = 0  # passages newly embedded
+    entries: int = 0  # entries whose passages changed
+    rebuilt: str = ""
+
+
+class Store:
+    """What one commit of the semantic index holds, ready to search."""
+
+    def __init__(self, meta: dict, arrays: dict[str, np.ndarray]):
+        self.meta = meta
+        self.vectors = arrays["vectors"]
+        self.entry = arrays["entry"]  # row -> index into ids; rows grouped by entry
+        self.part = arrays["part"]
+        self.hash = arrays["hash"]
+        self.offsets = arrays["offsets"]
+        self._text = arrays["text"].tobytes()
+        self.ids: list[str] = meta["ids"]
+        self.sigs: list[str] = meta["sigs"]
+
+    @classmethod
+    def read(cls, path: Path) -> Store:
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError("format")
+        return cls(meta, arrays)
+
+    def text_bytes(self, row: int) -> bytes:
+        return self._text[self.offsets[row] : self.offsets[row + 1]]
+
+    def text(self, row: int) -> str:
+        return self.text_bytes(row).decode("utf-8")
+
+    def rows_by_entry(self) -> dict[str, tuple[int, int]]:
+        starts = np.searchsorted(self.entry, np.arange(len(self.ids)))
+        ends = np.append(starts[1:], len(self.entry))
+        return {eid: (int(s), int(e)) for eid, s, e in zip(self.ids, starts, ends, strict=True)}
+
+    def search(
+        self, query: np.ndarray, allowed: set[str] | None, limit: int, part: str | None = None
+    ) -> list[Match]:
+        """Entries by their best passage's cosine similarity to ``query`` (in ``part``)."""
+        if not len(self.vectors):
+            return []
+        sims = self.vectors @ query
+        if part:
+            sims = np.where(self.part == PART_CODES.index(part), sims, -2.0)
+        order = np.argsort(-sims)
+        out, seen = [], set()
+        for row in order:
+            eid = self.ids[self.entry[row]]
+            if eid in seen or (allowed is not None and eid not in allowed):
+                continue
+            seen.add(eid)
+            out.append(Match(eid, float(sims[row]), PART_CODES[self.part[row]], self.text(row)))
+            if len(out) >= limit:
+                break
+        return out
+
+    def neighbours(self, eid: str, limit: int, keep: Callable[[str], bool]) -> list[Match]:
+        """Entries whose passages are closest to any passage of ``eid``."""
+        span = self.rows_by_entry().get(eid)
+        if not span or span[0] == span[1]:
+            return []
+        own = self.vectors[span[0] : span[1]]
+        sims = self.vectors @ own.T  # rows x own passages
+        best_own = sims.argmax(axis=1)
+        best = sims.max(axis=1)
+        out, seen = [], {eid}
+        for row in np.argsort(-best):
+            other = self.ids[self.entry[row]]
+            if other in seen or not keep(other):
+                continue
+            seen.add(other)
+            own_row = span[0] + int(best_own[row])
+            part = PART_CODES[self.part[row]]
+            out.append(Match(other, float(best[row]), part, self.text(row), self.text(own_row)))
+            if len(out) >= limit:
+                break
+        return out
+
+
+def _umask() -> int:
+    """The process's umask (only readable by setting it), so files others share open."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _hash(backend: str, text: str) -> bytes:
+    return hashlib.blake2b(f"{backend}\n{text}".encode(), digest_size=16).digest()
+
+
+_worker: Embedder | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker
+    os.environ["OMP_NUM_THREADS"] = "1"
+    _worker = load_backend(settings)[0]
+
+
+def _embed_in_worker(texts: list[str]) -> np.ndarray:
+    assert _worker is not None
+    return _worker.passages(texts)
+
+
+class SemanticIndex:
+    """Opens, refreshes and searches one knowledge base's passage vectors."""
+
+    def __init__(self, words: SearchIndex, backend: Embedder, settings: Settings | None = None):
+        self.words = words
+        self.backend = backend
+        self.settings = settings or Settings()
+        self.path = words.kb.state_dir / "semantic.npz"
+        self._store: Store | None = None
+
+    def store(self) -> Store | None:
+        """The last commit, or None when there is none yet (or it cannot be read)."""
+        if self._store is None:
+            with contextlib.suppress(OSError, ValueError, KeyError):
+                self._store = Store.read(self.path)
+        return self._store
+
+    def is_current(self) -> bool:
+        store = self.store()
+        return bool(
+            store
+            and store.meta.get("backend") == self.backend.name
+            and store.meta.get("commit") == self.words.commit_name()
+        )
+
+    def refresh(self, progress: Callable[[int, int], None] | None = None) -> SemanticRefresh:
+        """Embed what the word index holds and this store does not; drop what is gone."""
+        if self.is_current():
+            return SemanticRefresh()
+        with file_lock(
+            self.path.with_suffix(".lock"), self.words.lock_timeout, "the semantic index"
+        ):
+            self._store = None
+            if self.is_current():  # another process did it while we waited
+                return SemanticRefresh()
+            return self._update(progress)
+
+    def _update(self, progress) -> SemanticRefresh:
+        old = self.store()
+        report = SemanticRefresh()
+        if old is None and self.path.exists():
+            report.rebuilt = "the semantic index was damaged"
+        elif old is not None and old.meta.get("backend") != self.backend.name:
+            report.rebuilt = "the semantic backend changed"
+            old = None
+        commit = self.words.commit_name()
+        sigs = self.words.signatures()
+        known = dict(zip(old.ids, old.sigs, strict=True)) if old else {}
+        spans = old.rows_by_entry() if old else {}
+        # passages per entry: unchanged entries keep their rows, changed ones are re-cut
+        cut: dict[str, list[Passage]] = {}
+        changed = [eid for eid, sig in sigs.items() if known.get(eid) != sig]
+        with self.words.open().searcher() as searcher:
+            for eid in changed:
+                fields = searcher.document(id=eid)
+                cut[eid] = passages(fields) if fields else []
+        report.entries = len(changed) + sum(eid not in sigs for eid in known)
+        cache: dict[bytes, np.ndarray] = {}
+        if old is not None:
+            cache = {bytes(h): old.vectors[i] for i, h in enumerate(old.hash)}
+        name = self.backend.name
+        todo = sorted(
+            {p.text for ps in cut.values() for p in ps if _hash(name, p.text) not in cache}
+        )
+        report.embedded = len(todo)
+
+        def build(complete: bool) -> None:
+            self._write(sorted(sigs), sigs, old, spans, cut, cache, commit if complete else "")
+
+        for done in self._embed(todo, cache, progress):
+            if done < len(todo):
+                build(complete=False)  # a checkpoint: a killed run keeps what it embedded
+        build(complete=True)
+        self._store = None
+        return report
+
+    def _embed(self, texts: list[str], cache: dict, progress) -> Iterable[int]:
+        """Embed ``texts`` into ``cache``; yields the count done at each checkpoint."""
+        name = self.backend.name
+        batches = [texts[i : i + BATCH] for i in range(0, len(texts), BATCH)]
+        done = since = 0
+        for batch, vectors in self._vectors(batches):
+            for text, vector in zip(batch, vectors, strict=True):
+                cache[_hash(name, text)] = vector
+            done += len(batch)
+            since += len(batch)
+            if progress:
+                progress(done, len(texts))
+            if since >= CHECKPOINT:
+                since = 0
+                yield done
+        yield len(texts)
+
+    def _vectors(self, batches: list[list[str]]) -> Iterator[tuple[list[str], np.ndarray]]:
+        """(batch, vectors) in order: in worker processes when there is much to do and
+        more than one core, else (or when a worker cannot start) in this process."""
+        workers = self.settings.workers or min(2, os.cpu_count() or 1)
+        done = 0
+        if workers > 1 and sum(map(len, batches)) >= POOL_FROM:
+            # spawned, not forked: a forked OpenMP runtime can hang
+            pool = ProcessPoolExecutor(
+                workers, get_context("spawn"), _start_worker, (self.settings,)
+            )
+            try:
+                for batch, vectors in zip(
+                    batches, pool.map(_embed_in_worker, batches), strict=False
+                ):
+                    yield batch, vectors
+                    done += 1
+            except (BrokenProcessPool, OSError) as e:
+                log.info("embedding in this process instead (%s)", e)
+            finally:
+                pool.shutdown(cancel_futures=True)
+        for batch in batches[done:]:
+            yield batch, self.backend.passages(batch)
+
+    def _write(self, ids, sigs, old, spans, cut, cache, commit: str) -> None:
+        """Write a commit: unchanged entries' rows are copied over as slices, the rest
+        come from ``cache``; an entry not fully embedded yet waits for the next run."""
+        name, dim = self.backend.name, self.backend.dim
+        pieces: dict[str, list] = {k: [] for k in ("vectors", "entry", "part", "hash", "text")}
+        kept_ids, kept_sigs = [], []
+        for eid in ids:
+            n = len(kept_ids)
+            if eid in cut:
+                rows = [(p, _hash(name, p.text)) for p in cut[eid]]
+                if any(h not in cache for _, h in rows):
+                    continue
+                pieces["vectors"].append(np.asarray([cache[h] for _, h in rows]).reshape(-1, dim))
+                pieces["part"].append(np.asarray([PART_CODES.index(p.part) for p, _ in rows]))
+                pieces["hash"].append(np.asarray([h for _, h in rows], dtype="S16"))
+                pieces["text"].append([p.text.encode("utf-8") for p, _ in rows])
+                count = len(rows)
+            else:
+                s, e = spans[eid]
+                pieces["vectors"].append(old.vectors[s:e])
+                pieces["part"].append(old.part[s:e])
+                pieces["hash"].append(old.hash[s:e])
+                pieces["text"].append([old.text_bytes(r) for r in range(s, e)])
+                count = e - s
+            pieces["entry"].append(np.full(count, n, dtype=np.int32))
+            kept_ids.append(eid)
+            kept_sigs.append(sigs[eid])
+        texts = [t for chunk in pieces["text"] for t in chunk]
+        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum([len(t) for t in texts], out=offsets[1:])
+        meta = {
+            "format": FORMAT,
+            "backend": name,
+            "commit": commit,
+            "ids": kept_ids,
+            "sigs": kept_sigs,
+        }
+
+        def joined(key: str, dtype, shape=(-1,)) -> np.ndarray:
+            if not pieces[key]:
+                return np.zeros((0, *shape[1:]), dtype=dtype)
+            return np.concatenate(pieces[key]).astype(dtype, copy=False).reshape(shape)
+
+        arrays = {
+            "vectors": joined("vectors", np.float32, (-1, dim)),
+            "entry": joined("entry", np.int32),
+            "part": joined("part", np.int8),
+            "hash": joined("hash", "S16"),
+            "offsets": offsets,
+            "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
+            "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
+        }
+        fd, tmp = tempfile.mkstemp(".tmp", "semantic.", self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                np.savez(f, **arrays)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    def search(
+        self, text: str, allowed: set[str] | None = None, limit: int = 50, part: str | None = None
+    ) -> list[Match]:
+        """Entries closest in meaning to ``text``, best first."""
+        store = self.store()
+        if store is None or not text.strip():
+            return []
+        query = self.backend.queries([text])[0]
+        return [m for m in store.search(query, allowed, limit, part) if m.score > -1]

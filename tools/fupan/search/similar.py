@@ -1,0 +1,83 @@
+"""Entries like a given one by meaning: other units' or years' passages that say what
+one of its passages says, for `fupan similar` and the entry pages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from ..errors import FupanError
+from .index import SearchIndex
+from .semantic import SemanticIndex
+
+
+@dataclass
+class Similar:
+    """An entry of another unit or year like a given one, and the passages that are alike."""
+
+    id: str
+    title: str
+    unit: str
+    campaign: str
+    date: str
+    path: str
+    score: float
+    passage: str  # this entry's passage
+    own: str  # the given entry's passage it is close to
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def entry_id(text: str, reviews_dir: str = "reviews") -> str:
+    """An entry id from what a user typed: the id itself, or the file's path."""
+    eid = text.strip().replace("\\", "/")
+    eid = eid.removeprefix("./").removeprefix(f"{reviews_dir}/")
+    return eid.removesuffix(".md")
+
+
+def alike(a: dict, b: dict) -> bool:
+    """Whether ``b`` is worth showing as like ``a``: another unit or another year, and
+    not the same campaign (the comparison of that campaign lists those)."""
+    other = a["unit"] != b["unit"] or a["date"].year != b["date"].year
+    return other and a["campaign"] != b["campaign"]
+
+
+def similar_by_meaning(
+    index: SearchIndex,
+    meaning: SemanticIndex,
+    eid: str,
+    limit: int = 5,
+    published_only: bool = False,
+) -> list[Similar]:
+    """The entries whose passages say most nearly what one of ``eid``'s passages says."""
+    eid = entry_id(eid, index.kb.reviews.name)
+    store = meaning.store()
+    with index.open().searcher() as searcher:
+        me = searcher.document(id=eid)
+        if me is None:
+            raise FupanError(f"no entry {eid}: give its id as `fupan actions` shows it")
+        if store is None:
+            return []
+        fields: dict[str, dict | None] = {}
+
+        def keep(other: str) -> bool:
+            if other not in fields:
+                fields[other] = searcher.document(id=other)
+            f = fields[other]
+            return bool(f) and alike(me, f) and (f["publish"] or not published_only)
+
+        found = store.neighbours(eid, limit, keep)
+        return [
+            Similar(
+                m.id,
+                fields[m.id]["title"],
+                fields[m.id]["unit"],
+                fields[m.id]["campaign"],
+                fields[m.id]["date"].date().isoformat(),
+                fields[m.id]["path"],
+                round(m.score, 4),
+                m.passage,
+                m.own,
+            )
+            for m in found
+        ]
