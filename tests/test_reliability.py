@@ -4,6 +4,7 @@ files. Real indexes on disk, real processes, real builds."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import stat
@@ -297,3 +298,42 @@ def test_duplicates_are_warned_by_the_site_build_too(kb_factory):
     assert "reviews/2025/b.md:2: warning: same title, unit and campaign as reviews/2025/a.md" in (
         r.stderr
     )
+
+
+# -- contract additions as the reports and the site see them
+
+
+def test_overspending_a_budget_is_not_best(kb_factory):
+    from fupan.reports.compare import compare
+    from fupan.site.build import load
+
+    def review(unit: str, spent: int) -> str:
+        metrics = (
+            "metrics:\n"
+            f"  - {{name: 经费, target: 30000, actual: {spent}, unit: 元, better: lower}}\n"
+            "  - {name: 参与人数, target: 300, actual: 300, unit: 人}\n"
+        )
+        return entry(title=f"复盘（{unit}）", unit=unit, extra=metrics)
+
+    root = kb_factory(
+        {"2025/a.md": review("第一分公司工会", 32400), "2025/b.md": review("第二分公司工会", 28500)}
+    )
+    rows = {r.unit: r for r in compare(KnowledgeBase(root).load_all().entries, "2025").units}
+    assert rows["第一分公司工会"].metrics["经费"]["completion"] == 92.0
+    assert rows["第一分公司工会"].mark == "weakest" and rows["第二分公司工会"].mark == "best"
+    site = load(root)  # the comparison page and its charts are drawn from these rows
+    marks = {u.unit: u.mark for u in site.data.comparisons["2025年职工春季运动会"].units}
+    assert marks == {"第一分公司工会": "weakest", "第二分公司工会": "best"}
+
+
+def test_untouched_template_is_left_out_of_comparisons_and_counts(kb_factory):
+    from fupan.scaffold import entry_text
+    from fupan.site.build import load
+
+    template = entry_text("未写", "第二分公司工会", "2025年职工春季运动会", dt.date(2025, 5, 1), "", "")
+    root = kb_factory({"2025/a.md": entry(), "2025/draft.md": template})
+    site = load(root)
+    assert [e.path for e in site.data.entries] == ["reviews/2025/a.md"]
+    assert [u.unit for u in site.data.comparisons["2025年职工春季运动会"].units] == ["第一分公司工会"]
+    assert "第二分公司工会" not in site.data.by_unit
+    assert any("template's questions" in str(p) for p in site.problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from ..model import ACTION_STATUSES, Action, Entry
 from ..text.collate import pinyin_key
@@ -27,7 +27,7 @@ class ActionRow:
     n: int = 0  # the item's place in its entry, 1-based: what `fupan action ID N` takes
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        return asdict(self)
 
 
 def done_ratio(actions: list[Action]) -> float | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from ..errors import BadValue, FupanError
 from ..model import Entry
@@ -24,7 +24,7 @@ class UnitRow:
     mark: str = ""  # "best", "weakest" or ""
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        return asdict(self)
 
 
 @dataclass
@@ -80,6 +80,7 @@ def compare(entries: list[Entry], campaign: str, order: Order = pinyin_key) -> C
                 "target": m.target,
                 "actual": m.actual,
                 "unit": m.unit,
+                "better": m.better,  # completion already counts which way is good
                 "completion": None if m.completion is None else round(m.completion, 1),
             }
             for m in e.metrics

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from ..model import Entry
 from ..text.collate import pinyin_key
@@ -37,7 +37,7 @@ class Stats:
     lessons: dict[str, int]  # identified / learned -> count
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        return asdict(self)
 
 
 def stats(entries: list[Entry], found: list[Relapse], order: Order = pinyin_key) -> Stats:
