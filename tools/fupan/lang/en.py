@@ -80,6 +80,7 @@ STRINGS: dict[str, str] = {
     "from_entry": "From",
     "none": "none",
     "all_done": "No open actions.",
+    "remote_image_note": "(an image on another site, not loaded)",
     "entries_with_tag": "Reviews with this tag",
     "dashboard_campaigns": "Units that reviewed each campaign",
     "group": "Group",

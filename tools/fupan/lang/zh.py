@@ -80,6 +80,7 @@ STRINGS: dict[str, str] = {
     "from_entry": "来源复盘",
     "none": "无",
     "all_done": "没有未完成的措施。",
+    "remote_image_note": "（另一网站上的图片，没有加载）",
     "entries_with_tag": "带有此标签的复盘",
     "dashboard_campaigns": "各活动的复盘单位数",
     "group": "分组",

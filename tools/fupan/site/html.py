@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 
 import markdown
 
+from .sanitize import sanitize
+
 Markup = str  # text that is already safe HTML
 
 
@@ -64,7 +66,6 @@ def _safe_markdown() -> markdown.Markdown:
 
 
 _MD = _safe_markdown()
-_SCRIPT_URL = re.compile(r'(\s(?:href|src)=)"\s*(?:javascript|vbscript|data):[^"]*"', re.I)
 
 
 _PART_BREAK = "FUPANPARTBREAK7Q"
@@ -82,9 +83,10 @@ def render_parts(texts: list[str]) -> list[Markup]:
 
 
 def render_markdown(text: str) -> Markup:
-    """An entry part's Markdown as HTML; raw HTML and javascript: links made inert."""
+    """An entry part's Markdown as HTML; raw HTML escaped, then sanitized (see
+    :mod:`fupan.site.sanitize`): no script URL, no image from another host."""
     _MD.reset()
-    return _SCRIPT_URL.sub(r'\1"#"', _MD.convert(join_cjk_lines(text)))
+    return sanitize(_MD.convert(join_cjk_lines(text)))
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # ideographs, CJK and full-width punctuation

@@ -15,7 +15,8 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
 from ..errors import FupanError
-from . import build, material_index
+from ..lang import strings
+from . import build, material_index, sanitize
 from .html import esc, page_html
 from .page import Page
 
@@ -27,6 +28,8 @@ class FupanConfig(base.Config):
     language = c.Optional(c.Choice(["zh", "en"]))  # default: from theme.language
     # the day 'overdue' is measured from (any of the entry date forms); default: build day
     today = c.Optional(c.Type((str, dt.date)))
+    # hosts whose images entry pages may load; others' show as links (the intranet rule)
+    remote_images = c.ListOfItems(c.Type(str), default=[])
 
 
 class FupanPlugin(BasePlugin[FupanConfig]):
@@ -37,6 +40,9 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.language = self.config.language or str(config.theme.get("language") or "zh")
         config.extra_css.append(build.CSS)
+        sanitize.allow_remote_images(
+            self.config.remote_images, strings(self.language)["remote_image_note"]
+        )
         if config.theme.get("font") is not False:  # Google Fonts would leave the intranet
             log.info("fupan: theme.font set to false, so pages load no fonts from other hosts")
             config.theme["font"] = False
