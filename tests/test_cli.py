@@ -291,3 +291,42 @@ def test_shell_completion_offers_commands_and_units(kb_factory, monkeypatch):
 
     assert {"search", "stats"} <= set(complete("fupan s"))
     assert complete("fupan actions --unit 一") == ["一分公司工会", "一分工会"]
+
+
+def test_readme_builds_quietly_installs_offline_and_has_windows_notes():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "NO_MKDOCS_2_WARNING=1 mkdocs build --strict" in readme
+    assert "pip download . -d wheelhouse" in readme
+    assert "pip install --no-index --find-links wheelhouse fupan" in readme
+    assert "## On Windows" in readme and "_FUPAN_COMPLETE=bash_source" in readme
+
+
+REPORTS = ("actions", "compare", "recurring", "stats")
+
+
+def documented_runs(text: str) -> list[tuple[str, list[str]]]:
+    """(command line, printed lines) of each console example of a report command."""
+    runs = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        for run_ in re.split(r"^(?=\$ )", block, flags=re.M):
+            first, _, rest = run_.partition("\n")
+            if first.startswith("$ fupan ") and first.split()[2] in REPORTS:
+                runs.append((first[2:], rest.splitlines()))
+    return runs
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/guide/cli.md"])
+def test_documented_report_output_is_what_the_commands_print(doc, tmp_path):
+    import shlex
+    import shutil
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "reviews", tmp_path / "reviews")
+    runs = documented_runs((ROOT / doc).read_text("utf-8"))
+    assert len(runs) >= 4
+    for line, printed in runs:
+        args = shlex.split(line)[1:]
+        r = CliRunner().invoke(cli, ["--kb", str(tmp_path), *args], env={"COLUMNS": "100"})
+        real = r.stdout.splitlines()
+        missing = [x for x in printed if x.strip() not in ("…", "") and x not in real]
+        assert not missing, (line, missing[:3])
