@@ -235,6 +235,8 @@ def all_bad(tmp_path_factory) -> Path:
     for name, title in (("a b", "甲"), ("a-b", "乙"), ("A.B", "丙")):
         (reviews / f"{name}.md").write_text(entry(title=title), encoding="utf-8")
     (reviews / "tagged.md").write_text(entry(title="丁", extra="tags: [index]\n"), "utf-8")
+    secret = entry(unit="没有登记的单位", extra="publish : false  # 暂不发布\n")
+    (reviews / "secret-draft.md").write_text(secret, encoding="utf-8")
     return root
 
 
@@ -285,6 +287,10 @@ def test_site_builds_around_every_bad_file(all_bad):
     home = (site / "index.html").read_text("utf-8")
     assert "丙" in (site / "reviews" / "a-b" / "index.html").read_text("utf-8")  # A.B.md's
     assert "reviews/a-b.md" in home and "reviews/a b.md" in home  # left off, and named
+    assert "reviews/2025/empty-file.md" in home  # a failed entry meant for the site is named
+    for page in site.rglob("*"):  # one that may have said publish: false is named nowhere
+        if page.is_file():
+            assert b"secret-draft" not in page.read_bytes(), page
     tags = (site / "tags" / "index.html").read_text("utf-8")
     assert "报名" in tags and 'href="../tags/index-' in tags  # tag 'index' has its own page
 
