@@ -106,7 +106,8 @@ def compare_command(app: App, campaign: str) -> None:
 def recurring_command(app: App, min_units: int, min_years: int, limit: int) -> None:
     """Problems that recur across units or years, and relapses after a fix.
 
-    A problem is a shared tag, or a pair of words shared by reflection parts.
+    A problem is a shared tag, or passages of reflection parts that say the
+    same thing in other words (by meaning; word pairs when meaning is off).
     A relapse: a unit marked an item on a problem done, and a later entry of
     the same kind of work shows that problem again.
 
@@ -116,8 +117,10 @@ def recurring_command(app: App, min_units: int, min_years: int, limit: int) -> N
       fupan recurring --min-units 3 --json
     """
     from ..reports.recurring import recurring  # loads the segmenter: only here
+    from .searching import meaning_groups
 
-    report = recurring(app.entries(), app.kb.thesaurus, min_units, min_years, app.order)
+    groups = meaning_groups(app.kb)
+    report = recurring(app.entries(), app.kb.thesaurus, min_units, min_years, app.order, groups)
     emit(present.recurring(app, report, limit))
 
 

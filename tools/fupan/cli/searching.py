@@ -20,7 +20,17 @@ from ..search.index import Refresh, SearchIndex
 from ..search.semantic import SemanticIndex, SemanticRefresh
 from ..text.snippets import highlight
 from . import output
-from .common import DATE, color_enabled, get_app, note, pass_kb, progress
+from .common import (
+    WordsCommand,
+    color_enabled,
+    filter_options,
+    get_app,
+    limit_option,
+    note,
+    output_options,
+    pass_kb,
+    progress,
+)
 
 
 def _t(key: str, **values: object) -> str:
@@ -143,20 +153,13 @@ def _print_hit(n: int, hit: Hit, color: bool) -> None:
     click.echo(f"   {style(hit.path, dim=True)}")
 
 
-@click.command("search", context_settings={"ignore_unknown_options": True})  # -word excludes
+@click.command("search", cls=WordsCommand)  # -词 excludes a word; --lmit is an error
 @click.argument("words", nargs=-1, required=True)
-@click.option("--unit", help="Only this unit (a name or alias).")
-@click.option("--campaign", help="Only this campaign (exact, or part of its name).")
-@click.option("--category", help="Only this category, e.g. 文体活动.")
-@click.option("--tag", help="Only entries with this tag.")
-@click.option("--since", type=DATE, help="Only entries written on or after DATE.")
-@click.option("--until", type=DATE, help="Only entries written on or before DATE.")
+@filter_options
 @click.option("--part", type=click.Choice(PARTS), help="Search only one part.")
 @mode_option
-@click.option(
-    "--limit", default=10, show_default=True, type=click.IntRange(1), help="Hits to show."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@limit_option(10, "Hits")
+@output_options()
 @pass_kb
 def search_command(
     kb: KnowledgeBase,
@@ -170,7 +173,6 @@ def search_command(
     part,
     mode,
     limit,
-    as_json,
 ) -> None:
     """Search past reviews by words and meaning, best matches first.
 
@@ -191,7 +193,7 @@ def search_command(
     filters = Filters(unit, campaign, category, tag, since, until, part, limit)
     text = " ".join(words)
     results = search(index, text, filters, meaning, mode if meaning else "words")
-    if as_json:
+    if get_app().fmt == "json":
         click.echo(output.to_json([h.as_dict() for h in results.hits]))
         if not results.hits:
             raise SystemExit(1)
@@ -227,12 +229,10 @@ def plan_text(data: bytes, name: str) -> str:
 @click.command("related")
 @click.argument("plan", type=click.File("rb"))
 @mode_option
-@click.option(
-    "--limit", default=5, show_default=True, type=click.IntRange(1), help="Entries to show."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@limit_option(5, "Entries")
+@output_options()
 @pass_kb
-def related_command(kb: KnowledgeBase, plan, mode: str, limit: int, as_json: bool) -> None:
+def related_command(kb: KnowledgeBase, plan, mode: str, limit: int) -> None:
     """Before you plan: past lessons related to a draft plan (a file, or - for stdin).
 
     Picks the plan's key terms, finds the entries most relevant to them and to
@@ -250,7 +250,7 @@ def related_command(kb: KnowledgeBase, plan, mode: str, limit: int, as_json: boo
     text = plan_text(plan.read(), getattr(plan, "name", "") or "")
     index, meaning = open_indexes(kb, mode)
     terms, found = related(index, text, limit, meaning if mode != "words" else None)
-    if as_json:
+    if get_app().fmt == "json":
         click.echo(output.to_json({"terms": terms, "entries": [r.as_dict() for r in found]}))
         if not found:
             raise SystemExit(1)
@@ -278,12 +278,10 @@ def related_command(kb: KnowledgeBase, plan, mode: str, limit: int, as_json: boo
 
 @click.command("similar")
 @click.argument("entry_id")
-@click.option(
-    "--limit", default=5, show_default=True, type=click.IntRange(1), help="Entries to show."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@limit_option(5, "Entries")
+@output_options()
 @pass_kb
-def similar_command(kb: KnowledgeBase, entry_id: str, limit: int, as_json: bool) -> None:
+def similar_command(kb: KnowledgeBase, entry_id: str, limit: int) -> None:
     """Past reviews of other units or years with problems like those of one entry.
 
     ENTRY_ID is the entry's path under reviews/ without .md (as `fupan actions`
@@ -299,7 +297,7 @@ def similar_command(kb: KnowledgeBase, entry_id: str, limit: int, as_json: bool)
 
     index, meaning = open_indexes(kb, "meaning", quiet=True)
     found = similar_by_meaning(index, meaning, entry_id, limit)
-    if as_json:
+    if get_app().fmt == "json":
         click.echo(output.to_json([s.as_dict() for s in found]))
         if not found:
             raise SystemExit(1)
@@ -312,3 +310,16 @@ def similar_command(kb: KnowledgeBase, entry_id: str, limit: int, as_json: bool)
         click.echo(f"   {_t('search.similar.theirs')}: {s.passage}")
         click.echo(f"   {_t('search.similar.ours')}: {s.own}")
         click.echo("")
+
+
+def meaning_groups(kb: KnowledgeBase) -> list | None:
+    """Recurring problems by meaning (passages alike), or None without a backend."""
+    from ..search.clusters import clusters  # noqa: PLC0415
+
+    index, meaning = open_indexes(kb, "both", quiet=True)
+    store = meaning.store() if meaning else None
+    if store is None:
+        return None
+    with index.open().searcher() as searcher:
+        described = {f["id"]: (f["unit"], f["date"].year) for f in searcher.all_stored_fields()}
+    return clusters(store, described.get)

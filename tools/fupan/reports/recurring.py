@@ -6,11 +6,15 @@ import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..model import Entry
 from ..text.collate import pinyin_key
 from ..text.thesaurus import Thesaurus
 from ..text.words import precise_words, words
+
+if TYPE_CHECKING:  # groups come from the search layer; reports only read them
+    from ..search.clusters import Cluster
 
 # A reflection word used by more than this share of entries is the vocabulary of
 # the work itself (职工, 活动), not a problem.
@@ -19,7 +23,7 @@ GENERIC_SHARE = 0.4
 
 @dataclass
 class Recurring:
-    kind: str  # "tag" or "term"
+    kind: str  # "tag", "meaning" (passages alike) or "term" (word pairs, without meaning)
     problem: str
     units: list[str]
     years: list[int]
@@ -170,15 +174,37 @@ def relapses(entries: list[Entry], thesaurus: Thesaurus) -> list[Relapse]:
     return found
 
 
+def by_meaning(
+    groups: list[Cluster], entries: list[Entry], min_units: int = 2, min_years: int = 2
+) -> list[Recurring]:
+    """Groups of passages that say the same thing (see :mod:`fupan.search.clusters`), as
+    recurring problems named by their representative sentence."""
+    known = {e.id: e for e in entries}
+    found = []
+    for g in groups:
+        members = [known[i] for i in g.ids if i in known]
+        if len(members) >= 2:
+            found.append(_group("meaning", g.sentence, members))
+    return [r for r in found if _recurs(r, min_units, min_years)]
+
+
 def recurring(
     entries: list[Entry],
     thesaurus: Thesaurus,
     min_units: int = 2,
     min_years: int = 2,
     order=pinyin_key,
+    groups: list[Cluster] | None = None,
 ) -> Report:
-    """Recurring problems, most widespread first, and every relapse; units in ``order``."""
-    problems = by_tags(entries, min_units, min_years) + by_terms(entries, min_units, min_years)
+    """Recurring problems, most widespread first, and every relapse; units in ``order``.
+
+    Beside the tags: ``groups`` of passages alike in meaning when search by meaning is
+    there, else word pairs shared by reflections."""
+    if groups is None:
+        others = by_terms(entries, min_units, min_years)
+    else:
+        others = by_meaning(groups, entries, min_units, min_years)
+    problems = by_tags(entries, min_units, min_years) + others
     for r in problems:
         r.units.sort(key=order)
     problems.sort(
