@@ -129,6 +129,35 @@ def test_sub_levels_and_公文_section_names(kb: Path, tmp_path: Path):
     assert entry.parts["improvement"] == "（1）通知直达班组。"
 
 
+def test_a_公文_with_a_bold_title_an_opening_and_a_signature(kb: Path, tmp_path: Path):
+    """No header block: the unit and the date come from the signature at the end."""
+    d = docx.Document()
+    wordmake.bold(d, "关于2026年安全生产月活动的复盘报告")
+    d.add_paragraph("按照公司安排，分公司工会6月组织了安全生产月活动。")
+    for line, text in (("一、总结", "排查隐患 68 处。"), ("二、反思", "通知没到班组。")):
+        d.add_paragraph(line)
+        d.add_paragraph(text)
+    d.add_paragraph("三、改进")
+    d.add_paragraph("通知直达班组。")
+    d.add_paragraph("感谢各单位工会")  # a last line of text that is no signature: kept
+    d.add_paragraph("第一分公司工会")
+    d.add_paragraph("2026年7月3日")
+    d.save(tmp_path / "报告.docx")
+    run("import", str(tmp_path / "报告.docx"), "--kb", str(kb), "--campaign", "2026年安全生产月")
+    entry, problems = imported(kb, "reviews/2026/2026年安全生产月-第一分公司工会.md")
+    assert problems == []
+    assert (entry.title, entry.unit, entry.date) == (
+        "关于2026年安全生产月活动的复盘报告",
+        "第一分公司工会",
+        dt.date(2026, 7, 3),
+    )
+    assert (
+        entry.parts["summary"]
+        == "按照公司安排，分公司工会6月组织了安全生产月活动。\n\n排查隐患 68 处。"
+    )
+    assert entry.parts["improvement"] == "通知直达班组。\n\n感谢各单位工会"
+
+
 def test_flags_fill_in_and_win(kb: Path, tmp_path: Path):
     doc = wordmake.review(tmp_path / "a.docx", header="none")
     r = run("import", str(doc), "--kb", str(kb), code=1)

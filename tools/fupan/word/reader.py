@@ -7,8 +7,10 @@ part, （一） becomes a sub-heading and hand-typed 1. 2. lines become a number
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from ..entries.dates import parse_date
 from ..entries.parts import part_of
 from ..model import PARTS
 from . import header, numbering, tables, tree
@@ -20,6 +22,8 @@ SECTION_WORDS = {
     "reflection": ("存在的问题", "存在问题", "问题与不足", "不足", "原因"),
     "improvement": ("下一步", "打算", "整改", "建议"),
 }
+UNIT_ENDINGS = ("工会", "委员会")  # how the name of a union body ends, in a signature
+_SENTENCE = re.compile(r"[，。；：、！？,;:!?\s]")  # a signature line is a name, not a sentence
 PART_TITLES = {"summary": "一、总结", "reflection": "二、反思", "improvement": "三、改进"}
 
 
@@ -33,6 +37,14 @@ class Draft:
     preamble: list = field(default_factory=list)  # blocks before the first part
     parts: dict[str, tuple[str, list]] = field(default_factory=dict)  # part -> heading, blocks
     found_by: str = ""  # "styles" or "numbering": how the parts were found
+
+
+def _is_date(line: str) -> bool:
+    try:
+        parse_date(line)
+    except ValueError:
+        return False
+    return True
 
 
 def section(line: str) -> str | None:
@@ -73,7 +85,28 @@ class _Reader:
             self.draft.meta["title"] = title
         for block in self.doc.blocks:
             self.block(block)
+        self.signature()
+        parts = self.draft.parts
+        if self.draft.preamble and "summary" in parts:  # an opening belongs to the summary:
+            heading, blocks = parts["summary"]  # text before the parts shows nowhere
+            parts["summary"] = (heading, self.draft.preamble + blocks)
+            self.draft.preamble = []
         return self.draft
+
+    def signature(self) -> None:
+        """A 公文 ends with the unit and the date on lines of their own; they fill in
+        the header's unit and date, and leave the text when they say the same."""
+        meta, blocks = self.draft.meta, self.out()
+        while blocks and blocks[-1].get("t") in ("Para", "Plain"):
+            line = " ".join(tree.text(blocks[-1]).split())
+            key = "date" if _is_date(line) else "unit" if line.endswith(UNIT_ENDINGS) else None
+            if key is None or len(line) > numbering.HEADING_MAX or _SENTENCE.search(line):
+                return
+            value = header.meta({key: line})[key]
+            if meta.get(key) not in (None, "", value):
+                return
+            meta[key] = value
+            blocks.pop()
 
     def out(self) -> list:
         return self.draft.parts[self.part][1] if self.part else self.draft.preamble
@@ -92,12 +125,20 @@ class _Reader:
                 return
             if self.sub_heading(block, line):
                 return
-        if kind == "Header" and self.part is None and "title" not in self.draft.meta:
-            self.draft.meta["title"] = line
+        if self.part is None and "title" not in self.draft.meta and self.title(block, line):
             return
         if kind in ("Para", "Plain") and self.numbered_item(block, line):
             return
         self.out().append(block)
+
+    def title(self, block: dict, line: str) -> bool:
+        """A heading, or a short bold line, before the parts and before any text."""
+        if self.draft.preamble or not numbering.looks_like_heading(line):
+            return False
+        if block["t"] == "Header" or tree.is_bold(block):
+            self.draft.meta["title"] = line
+            return True
+        return False
 
     def start_part(self, block: dict, line: str) -> bool:
         styled = block["t"] == "Header"
