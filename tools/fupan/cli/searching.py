@@ -14,7 +14,7 @@ import click
 from ..entries.source import SourceError, decode
 from ..kb import KnowledgeBase
 from ..model import PARTS
-from ..search.embedding import load, settings_for
+from ..search import indexes
 from ..search.hits import MODES, Filters, Hit, search
 from ..search.index import Refresh, SearchIndex
 from ..search.semantic import SemanticIndex, SemanticRefresh
@@ -66,25 +66,30 @@ def _report_meaning(report: SemanticRefresh) -> None:
 def open_indexes(
     kb: KnowledgeBase, mode: str = "both", rebuild: bool = False, quiet: bool = False
 ) -> tuple[SearchIndex, SemanticIndex | None]:
-    """Both indexes, refreshed; the meaning index is None in words mode or without a
-    backend (said once per knowledge base, with how to turn it on)."""
-    index = SearchIndex(kb)
-    report = index.refresh(rebuild=rebuild, progress=progress(_t("search.progress.words"), 20))
+    """Both indexes, refreshed, saying what changed; the meaning index is None in words
+    mode or without a backend (said once per knowledge base, with how to turn it on)."""
+    opened = indexes.open_indexes(
+        kb,
+        mode != "words",
+        rebuild,
+        progress(_t("search.progress.words"), 20),
+        progress(_t("search.progress.meaning"), 20),
+    )
     if not quiet:
-        report_refresh(report, index)
-    if mode == "words":
-        return index, None
-    backend, why = load(settings_for(kb.reviews))
-    if backend is None:
+        report_refresh(opened.words, opened.index)
+        if opened.embedded:
+            _report_meaning(opened.embedded)
+    if opened.off and mode != "words":
         if mode == "meaning":
-            raise click.UsageError(why)
-        _say_once(kb, why)
-        return index, None
-    meaning = SemanticIndex(index, backend, settings_for(kb.reviews))
-    meaning_report = meaning.refresh(progress=progress(_t("search.progress.meaning"), 20))
-    if not quiet:
-        _report_meaning(meaning_report)
-    return index, meaning
+            raise click.UsageError(_why_off(opened.off))
+        _say_once(kb, _why_off(opened.off))
+    return opened.index, opened.meaning
+
+
+def _why_off(code: str) -> str:
+    """Why search by meaning is off, in the user's language."""
+    kind, _, package = code.partition(":")
+    return _t(f"search.off.{kind}", package=package)
 
 
 def _say_once(kb: KnowledgeBase, why: str) -> None:
@@ -122,19 +127,20 @@ def index_command(kb: KnowledgeBase, rebuild: bool, words_only: bool) -> None:
       fupan index --rebuild
       fupan index --words-only
     """
-    index = SearchIndex(kb)
-    report = index.refresh(rebuild=rebuild, progress=progress(_t("search.progress.words"), 20))
-    report_refresh(report, index)
-    meaning_report = SemanticRefresh()
-    if not words_only:
-        backend, why = load(settings_for(kb.reviews))
-        if backend is None:
-            note(_t("search.meaning.off", why=why))
-        else:
-            meaning = SemanticIndex(index, backend, settings_for(kb.reviews))
-            meaning_report = meaning.refresh(progress=progress(_t("search.progress.meaning"), 20))
-            _report_meaning(meaning_report)
-    if not report.changed and not report.rebuilt and not meaning_report.embedded:
+    opened = indexes.open_indexes(
+        kb,
+        not words_only,
+        rebuild,
+        progress(_t("search.progress.words"), 20),
+        progress(_t("search.progress.meaning"), 20),
+    )
+    report_refresh(opened.words, opened.index)
+    if opened.embedded:
+        _report_meaning(opened.embedded)
+    if opened.off:
+        note(_t("search.meaning.off", why=_why_off(opened.off)))
+    words, embedded = opened.words, opened.embedded
+    if not words.changed and not words.rebuilt and not (embedded and embedded.embedded):
         note(_t("search.index.current"))
 
 

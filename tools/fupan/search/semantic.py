@@ -112,22 +112,34 @@ class Store:
                 break
         return out
 
-    def neighbours(self, eid: str, limit: int, keep: Callable[[str], bool]) -> list[Match]:
-        """Entries whose passages are closest to any passage of ``eid``."""
+    def neighbours(
+        self, eid: str, limit: int, keep: Callable[[str], bool], parts: tuple[str, ...] = ()
+    ) -> list[Match]:
+        """Entries whose passages (of ``parts``, all when empty) are closest to one of
+        ``eid``'s passages of the same parts."""
         span = self.rows_by_entry().get(eid)
         if not span or span[0] == span[1]:
             return []
-        own = self.vectors[span[0] : span[1]]
-        sims = self.vectors @ own.T  # rows x own passages
+        wanted = np.isin(self.part, [PART_CODES.index(p) for p in parts]) if parts else None
+        own_rows = np.arange(*span)
+        if wanted is not None:
+            own_rows = own_rows[wanted[own_rows]]
+        if not len(own_rows):
+            return []
+        sims = self.vectors @ self.vectors[own_rows].T  # rows x own passages
         best_own = sims.argmax(axis=1)
         best = sims.max(axis=1)
+        if wanted is not None:
+            best = np.where(wanted, best, -2.0)
         out, seen = [], {eid}
         for row in np.argsort(-best):
+            if best[row] < -1:
+                break
             other = self.ids[self.entry[row]]
             if other in seen or not keep(other):
                 continue
             seen.add(other)
-            own_row = span[0] + int(best_own[row])
+            own_row = int(own_rows[best_own[row]])
             part = PART_CODES[self.part[row]]
             out.append(Match(other, float(best[row]), part, self.text(row), self.text(own_row)))
             if len(out) >= limit:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from ..errors import FupanError
+from ..model import Entry
 from .index import SearchIndex
 from .semantic import SemanticIndex
 
@@ -35,11 +36,19 @@ def entry_id(text: str, reviews_dir: str = "reviews") -> str:
     return eid.removesuffix(".md")
 
 
-def alike(a: dict, b: dict) -> bool:
+PROBLEM_PARTS = ("reflection",)  # where problems are written: titles would pair every
+# safety month with every other
+Work = tuple[str, int, str]  # unit, year, campaign
+
+
+def alike(a: Work, b: Work) -> bool:
     """Whether ``b`` is worth showing as like ``a``: another unit or another year, and
     not the same campaign (the comparison of that campaign lists those)."""
-    other = a["unit"] != b["unit"] or a["date"].year != b["date"].year
-    return other and a["campaign"] != b["campaign"]
+    return (a[0] != b[0] or a[1] != b[1]) and a[2] != b[2]
+
+
+def _work(fields: dict) -> Work:
+    return fields["unit"], fields["date"].year, fields["campaign"]
 
 
 def similar_by_meaning(
@@ -64,9 +73,9 @@ def similar_by_meaning(
             if other not in fields:
                 fields[other] = searcher.document(id=other)
             f = fields[other]
-            return bool(f) and alike(me, f) and (f["publish"] or not published_only)
+            return bool(f) and alike(_work(me), _work(f)) and (f["publish"] or not published_only)
 
-        found = store.neighbours(eid, limit, keep)
+        found = store.neighbours(eid, limit, keep, PROBLEM_PARTS)
         return [
             Similar(
                 m.id,
@@ -81,3 +90,23 @@ def similar_by_meaning(
             )
             for m in found
         ]
+
+
+def similar_all(
+    meaning: SemanticIndex, entries: list[Entry], limit: int = 5
+) -> dict[str, list[tuple[str, str]]]:
+    """For each of ``entries``, up to ``limit`` others of them alike in meaning, as
+    (id, the other's passage that is close): for the entry pages of a site, which
+    name only the entries given (the published ones)."""
+    store = meaning.store()
+    if store is None:
+        return {}
+    work = {e.id: (e.unit, e.year, e.campaign) for e in entries}
+    out = {}
+    for e in entries:
+        mine = work[e.id]
+        found = store.neighbours(
+            e.id, limit, lambda o, w=mine: o in work and alike(w, work[o]), PROBLEM_PARTS
+        )
+        out[e.id] = [(m.id, m.passage) for m in found]
+    return out

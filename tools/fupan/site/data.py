@@ -12,6 +12,9 @@ from ..reports.compare import Comparison, compare
 from ..reports.lessons import statuses
 from ..reports.recurring import Report, recurring
 from ..reports.similar import similar
+from ..search.clusters import clusters
+from ..search.semantic import SemanticIndex
+from ..search.similar import similar_all
 from ..text.thesaurus import Thesaurus
 from .urls import Site
 
@@ -32,7 +35,8 @@ class SiteData:
     open_rows: list[ActionRow] = field(default_factory=list)
     completion: dict[str, tuple[int, int, float | None]] = field(default_factory=dict)
     lessons: dict[str, str] = field(default_factory=dict)
-    similar: dict[str, list[Entry]] = field(default_factory=dict)
+    # entry id -> (entry alike in its problems, the passage that is close; "" by words)
+    similar: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
     report: Report | None = None
 
 
@@ -53,7 +57,10 @@ def site_data(
     today: dt.date,
     use_directory_urls: bool = True,
     failed: list[str] | None = None,
+    meaning: SemanticIndex | None = None,
 ) -> SiteData:
+    """What the pages show; similar entries and recurring problems by meaning when
+    ``meaning`` (a refreshed index) is given, else by shared tags and words."""
     published = sorted(
         (e for e in entries if e.publish), key=lambda e: (e.date, e.id), reverse=True
     )
@@ -73,7 +80,17 @@ def site_data(
     d.comparisons = {c: compare(es, c) for c, es in d.by_campaign.items()}
     d.open_rows = action_rows(published, today, ["open", "doing"])
     d.completion = unit_completion(published)
-    d.report = recurring(published, thesaurus)
+    store = meaning.store() if meaning else None
+    groups = None
+    if store is not None:
+        work = {e.id: (e.unit, e.year) for e in published}
+        groups = clusters(store, work.get)
+    d.report = recurring(published, thesaurus, groups=groups)
     d.lessons = statuses(published, d.report.relapses)
-    d.similar = similar(published)
+    by_id = {e.id: e for e in published}
+    if store is not None:
+        found = similar_all(meaning, published)
+        d.similar = {i: [(by_id[o], passage) for o, passage in ms] for i, ms in found.items()}
+    else:
+        d.similar = {i: [(x, "") for x in xs] for i, xs in similar(published).items()}
     return d
