@@ -253,7 +253,7 @@ def test_legacy_files_need_libreoffice(kb: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no soffice anywhere
     r = run("import", str(tmp_path / "old.doc"), str(tmp_path / "old.wps"), "--kb", str(kb), code=1)
     assert "导入 .doc 文件需要 LibreOffice" in r.stderr and "导入 .wps 文件需要" in r.stderr
-    assert "apt-get install libreoffice-writer" in r.stderr
+    assert "apt-get install libreoffice-writer-nogui" in r.stderr
 
 
 @pytest.mark.skipif(

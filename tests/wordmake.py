@@ -104,6 +104,7 @@ def review(
     if tables:
         add_table(doc, METRICS)
     if merged:
+        doc.add_paragraph("各项目安排：")  # in Word, two tables with nothing between are one
         t = add_table(
             doc, [["项目", "上午", "下午"], ["田径", "100米", "接力"], ["球类", "篮球", ""]]
         )
@@ -131,5 +132,6 @@ def review(
         doc.add_paragraph("通知当天转发到全部班组微信群", style="List Number")
     if tables:
         add_table(doc, ACTIONS)
+    doc.add_paragraph()  # Word always ends a document with a paragraph, even after a table
     doc.save(path)
     return path

@@ -34,7 +34,6 @@ class Imported:
     media: Path  # the folder beside the entry its images go to
     problems: list[Problem] = field(default_factory=list)
     missing_parts: list[str] = field(default_factory=list)
-    found_by: str = ""
 
 
 def read_document(path: Path) -> pandoc.Document:
@@ -117,7 +116,6 @@ def prepare(
         media,
         problems,
         [p for p in PARTS if p not in draft.parts],
-        draft.found_by,
     )
 
 

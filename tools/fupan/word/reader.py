@@ -36,7 +36,6 @@ class Draft:
     actions: list[dict] = field(default_factory=list)
     preamble: list = field(default_factory=list)  # blocks before the first part
     parts: dict[str, tuple[str, list]] = field(default_factory=dict)  # part -> heading, blocks
-    found_by: str = ""  # "styles" or "numbering": how the parts were found
 
 
 def _is_date(line: str) -> bool:
@@ -157,7 +156,6 @@ class _Reader:
             return False  # a deeper heading that happens to name a part
         self.seen.add(part)
         self.part, self.part_level = part, level
-        self.draft.found_by = self.draft.found_by or ("styles" if styled else "numbering")
         self.draft.parts[part] = (heading_title(line, part), [])
         return True
 

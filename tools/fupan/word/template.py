@@ -100,6 +100,7 @@ def build() -> docx.document.Document:
         if n == 2:
             _hint(doc, STATUS_NOTE)
             _table(doc, ACTIONS_HEADER, EMPTY_ROWS)
+    doc.add_paragraph()  # as Word does: a document ends with a paragraph, not a table
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = HEADING, "fupan", "fupan"
     props.created = props.modified = FIXED_TIME
