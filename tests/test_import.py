@@ -158,6 +158,29 @@ def test_a_公文_with_a_bold_title_an_opening_and_a_signature(kb: Path, tmp_pat
     assert entry.parts["improvement"] == "通知直达班组。\n\n感谢各单位工会"
 
 
+def test_a_title_that_ends_in_总结_and_a_bold_line_inside_a_part(kb: Path, tmp_path: Path):
+    d = docx.Document()
+    d.add_heading("2026年职工春季运动会工作总结", level=1)  # a title, not the summary part
+    d.add_paragraph("单位：第一分公司工会\n活动：2026年职工春季运动会\n日期：2026-04-20")
+    d.add_heading("一、总结", level=2)
+    d.add_paragraph("计划 300 人。")
+    d.add_heading("二、反思", level=2)
+    wordmake.bold(d, "改进建议")  # bold, unnumbered: inside 反思, since the parts are numbered
+    d.add_paragraph("报名期要长一些。")
+    d.add_heading("三、改进", level=2)
+    d.add_heading("（一）报名", level=3)
+    d.add_paragraph("提前两周。")
+    d.save(tmp_path / "a.docx")
+    run("import", str(tmp_path / "a.docx"), "--kb", str(kb))
+    entry, problems = imported(kb)
+    assert problems == [] and entry.title == "2026年职工春季运动会工作总结"
+    assert entry.parts == {
+        "summary": "计划 300 人。",
+        "reflection": "**改进建议**\n\n报名期要长一些。",
+        "improvement": "### （一）报名\n\n提前两周。",
+    }
+
+
 def test_flags_fill_in_and_win(kb: Path, tmp_path: Path):
     doc = wordmake.review(tmp_path / "a.docx", header="none")
     r = run("import", str(doc), "--kb", str(kb), code=1)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..entries.dates import parse_date
-from ..entries.parts import part_of
+from ..entries.parts import PART_WORDS, part_of
 from ..model import PARTS
 from . import header, numbering, tables, tree
 from .pandoc import Document
@@ -22,6 +22,7 @@ SECTION_WORDS = {
     "reflection": ("存在的问题", "存在问题", "问题与不足", "不足", "原因"),
     "improvement": ("下一步", "打算", "整改", "建议"),
 }
+EARLY = 4  # characters before a part's word in an unnumbered heading
 UNIT_ENDINGS = ("工会", "委员会")  # how the name of a union body ends, in a signature
 _SENTENCE = re.compile(r"[，。；：、！？,;:!?\s]")  # a signature line is a name, not a sentence
 PART_TITLES = {"summary": "一、总结", "reflection": "二、反思", "improvement": "三、改进"}
@@ -46,12 +47,19 @@ def _is_date(line: str) -> bool:
     return True
 
 
+def _named_early(text: str, part: str) -> bool:
+    """An unnumbered heading names its part near its start (总结, 工作总结), unlike a
+    title that ends in one (2026年运动会工作总结)."""
+    text = text.lower()
+    return any(0 <= text.find(w) <= EARLY for w in PART_WORDS[part])
+
+
 def section(line: str) -> str | None:
     """The part a heading line names: 总结/反思/改进 words first, then 公文 section names."""
     found = numbering.level(line)
     rest = found[1] if found else line
     part = part_of(rest)
-    if part:
+    if part and (found or _named_early(rest, part)):
         return part
     return next(
         (p for p, words in SECTION_WORDS.items() if any(rest.startswith(w) for w in words)), None
@@ -76,6 +84,7 @@ class _Reader:
         self.part_level = 0  # heading level of the part headings, for the levels below
         self.seen: set[str] = set()
         self.hand_list: dict | None = None
+        self.part_kind = ""  # how the first part heading was marked: numbered, styled, bold
         self.prompts = prompts
 
     def read(self) -> Draft:
@@ -140,11 +149,19 @@ class _Reader:
         return False
 
     def start_part(self, block: dict, line: str) -> bool:
+        """Whether ``block`` starts one of the three parts, and start it.
+
+        The first part heading sets the rule for the others: after 一、总结 only another
+        一、-level line starts a part, so a bold 改进建议 inside 反思 stays there; after
+        a styled 总结 only a heading of that level or above (or an 一、 line) does."""
         styled = block["t"] == "Header"
         number = numbering.level(line)
         if number and number[0] != 1:
             return False
-        if not (styled or tree.is_bold(block) or number):
+        kind = (
+            "numbered" if number else "styled" if styled else "bold" if tree.is_bold(block) else ""
+        )
+        if not kind:
             return False
         part = section(line)
         if part is None or part in self.seen:
@@ -152,10 +169,15 @@ class _Reader:
         if any(PARTS.index(p) > PARTS.index(part) for p in self.seen):
             return False
         level = block["c"][0] if styled else 0
-        if self.seen and styled and level > self.part_level:
-            return False  # a deeper heading that happens to name a part
+        if self.seen and kind != "numbered":
+            if self.part_kind == "numbered" or kind != self.part_kind:
+                return False
+            if styled and level > self.part_level:
+                return False  # a deeper heading that happens to name a part
+        if not self.seen:
+            self.part_kind = kind
         self.seen.add(part)
-        self.part, self.part_level = part, level
+        self.part, self.part_level = part, level if styled else self.part_level
         self.draft.parts[part] = (heading_title(line, part), [])
         return True
 
