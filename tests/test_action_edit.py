@@ -124,6 +124,19 @@ def test_an_unknown_entry_and_an_entry_without_actions(kb_factory):
     assert "文件头中没有 actions 列表" in r.output
 
 
+def test_numbers_that_do_not_match_the_listing_are_refused(kb_factory):
+    """An action the loader cannot read is not listed, so the numbers after it shift."""
+    head = "---\ntitle: x\nunit: 一分工会\ncampaign: c\ndate: 2025-04-20\nactions:\n"
+    items = "  - owner: 李强\n  - {action: 做, owner: 王芳, due: 2025-07-01}\n"
+    kb = kb_factory({"2025/a.md": head + items + "---\n\n" + BODY})
+    rows = json.loads(run("actions", "--json", "--kb", str(kb)).stdout)
+    assert [(r["action"], r["n"]) for r in rows] == [("做", 1)]
+    before = (kb / "reviews/2025/a.md").read_bytes()
+    r = run("action", "2025/a", "1", "--status", "done", "--kb", str(kb), code=1)
+    assert "序号对不上，没有修改" in r.output
+    assert (kb / "reviews/2025/a.md").read_bytes() == before
+
+
 def test_a_file_changed_since_it_was_read_is_refused(kb: Path):
     path = kb / "reviews/2025/games.md"
     planned = edit.plan(path, 1, {"status": "done"})

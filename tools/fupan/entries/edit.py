@@ -21,6 +21,9 @@ import yaml
 from ..errors import FupanError
 from ..lang import strings
 from ..model import ACTION_STATUSES, STATUS_WORDS
+from .contract import loads
+from .source import decode
+from .units import Units
 
 FIELDS = ("status", "due", "owner", "note")  # in the order a missing key is added
 _BOM = "\ufeff"
@@ -107,6 +110,7 @@ def plan(path: Path, number: int, values: dict[str, object], rel: str | None = N
     except yaml.YAMLError:
         raise EditError("action.invalid", path=rel) from None
     item, at = _action_node(root, number, rel)
+    _same_numbering(text, number, at, rel)
     newline = "\r\n" if "\r\n" in lines[0] else "\n"
     edits, changes = [], []
     for key in FIELDS:
@@ -119,6 +123,17 @@ def plan(path: Path, number: int, values: dict[str, object], rel: str | None = N
         head = head[:start] + replacement + head[stop:]
     new = bom + lines[0] + head + "".join(lines[end:])
     return ActionEdit(Path(path), number, at, original, new.encode("utf-8"), changes)
+
+
+def _same_numbering(text: str, number: int, line: int, rel: str) -> None:
+    """Refuse when `fupan actions` numbers this item otherwise: the loader leaves out
+    an action it cannot read, so an error in an earlier one shifts the numbers."""
+    entry, _ = loads(decode(text.encode("utf-8")), "", rel, Units())
+    if entry is None:
+        return  # `fupan actions` lists no item of an unusable entry
+    lines = [a.line for a in entry.actions]
+    if len(lines) < number or lines[number - 1] != line:
+        raise EditError("action.numbering", path=rel, n=number)
 
 
 def _action_node(root: yaml.Node | None, number: int, rel: str) -> tuple[yaml.MappingNode, int]:

@@ -301,6 +301,7 @@ STRINGS: dict[str, str] = {
     "action.empty": "{option} must not be empty",
     "action.updated": "{path}:{line}: action {n} updated: {changes}",
     "action.invalid": "{path}: its front matter cannot be read; run fupan check and fix it first",
+    "action.numbering": "{path}: an action before action {n} has an error, so the numbers do not match and nothing was changed; run fupan check and fix it first",
     "action.same": "{path}:{line}: action {n} is unchanged",
     # search: index, search, related, similar
     "search.index.rebuilt": "index rebuilt ({why}): {n} entries",

@@ -301,6 +301,7 @@ STRINGS: dict[str, str] = {
     "action.empty": "{option} 不能为空",
     "action.updated": "{path}:{line}: 第 {n} 项措施已更新：{changes}",
     "action.invalid": "{path} 的文件头无法读取，先运行 fupan check 并修正",
+    "action.numbering": "{path}：第 {n} 项措施之前有写错的措施，序号对不上，没有修改；先运行 fupan check 修正",
     "action.same": "{path}:{line}: 第 {n} 项措施没有变化",
     # search: index, search, related, similar
     "search.index.rebuilt": "索引已重建（{why}）：{n} 篇复盘",
