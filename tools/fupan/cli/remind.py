@@ -8,10 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..kb import KnowledgeBase
-from ..lang import LANGUAGES, strings
 from ..model import OPEN_STATUSES
-from ..reminders.config import load_config, site_settings
+from ..reminders.config import RemindConfig, load_config, site_settings
 from ..reminders.deliver import FAILED, SENT, SKIPPED, Outcome
 from ..reminders.deliver import remind as send_all
 from ..reminders.feed import feed
@@ -20,65 +18,72 @@ from ..reminders.plan import Group, due_groups, entry_urls
 from ..reminders.state import SentToday
 from ..reports.actions import action_rows
 from ..search.locking import file_lock
-from . import output
-from .common import DATE, json_option, pass_kb
+from .common import DATE, App, Table, View, emit, note, output_options, pass_app, unit_option
 
-LOCK = "reminders.lock"
-
-
-def _language(lang: str | None, kb: KnowledgeBase) -> str:
-    """``--lang``, else the language of the run (``fupan --lang``), else the site's."""
-    if lang:
-        return lang
-    chosen = getattr(click.get_current_context().find_root().obj, "lang_choice", None)
-    return chosen or site_settings(kb.root).language
+LOCK = "reminders.lock"  # in .fupan/: two runs at once would both send
 
 
-def _due_table(s: dict[str, str], groups: list[Group]) -> str:
+def _due_table(app: App, groups: list[Group]) -> Table:
+    keys = ("unit", "owner", "due", "when", "action", "entry")
     rows = [
-        [g.unit, owner_name(s, g.owner), i.row.due, when(s, i), i.row.action, i.row.id]
+        [
+            g.unit,
+            owner_name(app.strings, g.owner),
+            i.row.due,
+            when(app.strings, i),
+            i.row.action,
+            i.row.id,
+        ]
         for g in groups
         for i in g.items
     ]
-    keys = ("unit", "owner", "due", "when", "action", "entry")
-    return output.table([s[f"remind.h.{k}"] for k in keys], rows) or ""
+    return Table([app.t(f"remind.h.{k}") for k in keys], rows)
 
 
-def _result(s: dict[str, str], o: Outcome) -> str:
-    result = s[f"remind.result.{o.status}"]
-    return s["remind.result.reason"].format(result=result, reason=o.error) if o.error else result
+def _result(app: App, o: Outcome) -> str:
+    result = app.t(f"remind.result.{o.status}")
+    return app.t("remind.result.reason", result=result, reason=o.error) if o.error else result
 
 
-def _results(s: dict[str, str], outcomes: list[Outcome]) -> str:
-    rows = [[s[f"remind.channel.{o.channel}"], o.target, _result(s, o)] for o in outcomes]
+def _results_table(app: App, outcomes: list[Outcome]) -> Table:
     keys = ("channel", "target", "result")
-    return output.table([s[f"remind.h.{k}"] for k in keys], rows) or ""
+    rows = [[app.t(f"remind.channel.{o.channel}"), o.target, _result(app, o)] for o in outcomes]
+    return Table([app.t(f"remind.h.{k}") for k in keys], rows)
 
 
-@click.command()
+def _write_feed(app: App, path: Path, entries, today: dt.date, unit: str | None, url_of) -> None:
+    """The site's feed (published entries only), of one unit or all."""
+    published = [e for e in entries if e.publish]
+    rows = action_rows(published, today, list(OPEN_STATUSES), unit=unit)
+    name = app.t("remind.calendar_unit", unit=unit) if unit else app.t("remind.calendar_name")
+    path.write_bytes(feed(rows, name, today, app.strings, url_of).encode("utf-8"))
+    note(app.t("remind.ics_written", path=path, count=sum(r.due is not None for r in rows)))
+
+
+@click.command("remind")
 @click.option(
     "--within",
     type=click.IntRange(0),
     help="Days ahead to include (default: reminders.within, or 14).",
 )
 @click.option("--today", type=DATE, help="Measure due and overdue from DATE (default: today).")
-@click.option("--unit", help="Only this unit's items (name or alias).")
+@unit_option
 @click.option("--dry-run", is_flag=True, help="Print exactly what would be sent; send nothing.")
-@json_option
 @click.option(
     "--ics",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the calendar feed of open items (of --unit) to FILE; send nothing.",
 )
-@click.option("--lang", "lang", type=click.Choice(LANGUAGES), help="Language of messages.")
-@pass_kb
-def remind(kb: KnowledgeBase, within, today, unit, dry_run, as_json, ics, lang) -> None:
+@output_options()
+@pass_app
+def remind_command(app: App, within, today, unit, dry_run, ics) -> None:
     """Remind owners of items due within some days or overdue, by unit and owner.
 
     Channels (企业微信, 钉钉, 飞书 and JSON robots, SMTP mail) are set in the
     reminders: section of reviews/fupan.yml; secrets come from environment
-    variables. A message that went out today is not sent again; the exit code is
-    1 when any message failed.
+    variables. A message that went out today is not sent again. Exit code 0
+    when every message went out (or nothing was due), 1 when one failed or
+    fupan.yml has errors.
 
     \b
     Examples:
@@ -86,79 +91,62 @@ def remind(kb: KnowledgeBase, within, today, unit, dry_run, as_json, ics, lang) 
       fupan remind --within 7 --unit 一分公司工会
       fupan remind --ics 一分公司.ics --unit 一分公司工会
     """
-    s = strings(_language(lang, kb))
-    today = today or dt.date.today()
-    settings = site_settings(kb.root)
+    kb, today = app.kb, today or dt.date.today()
     config, problems = load_config(kb.reviews, kb.units, kb.rel(kb.reviews) + "/fupan.yml")
     for problem in problems:
-        click.echo(str(problem), err=True)
-    resolved = kb.units.require(unit) if unit else None
-    loaded = kb.load_all()
-    if loaded.failed:
-        names = ", ".join(loaded.failed[:5]) + (" …" if len(loaded.failed) > 5 else "")
-        click.echo(s["cli.note.left_out"].format(n=len(loaded.failed), names=names), err=True)
+        note(str(problem))
+    entries = app.entries()
+    settings = site_settings(kb.root)
     url_of = entry_urls(config.site_url or settings.site_url, settings.use_directory_urls)
     if ics is not None:
-        published = [e for e in loaded.entries if e.publish]
-        rows = action_rows(published, today, list(OPEN_STATUSES), unit=resolved)
-        name = (
-            s["remind.calendar_unit"].format(unit=resolved)
-            if resolved
-            else s["remind.calendar_name"]
-        )
-        ics.write_bytes(feed(rows, name, today, s, url_of).encode("utf-8"))
-        click.echo(
-            s["remind.ics_written"].format(path=ics, count=sum(r.due is not None for r in rows)),
-            err=True,
-        )
+        _write_feed(app, ics, entries, today, unit, url_of)
         return
     days = config.within if within is None else within
-    groups = due_groups(loaded.entries, today, days, resolved, url_of, config.unpublished)
+    groups = due_groups(entries, today, days, unit, url_of, config.unpublished, app.order)
     outcomes: list[Outcome] = []
     if groups and config.channels:
         with file_lock(kb.state_dir / LOCK, 600, "the reminder record"):
             state = SentToday(kb.state_dir, today)
             outcomes = send_all(
-                groups, config, today, s, os.environ, state, dry_run, scope=resolved or ""
+                groups, config, today, app.strings, os.environ, state, dry_run, scope=unit or ""
             )
-    failed = any(o.status == FAILED for o in outcomes) or any(p.level == "error" for p in problems)
-    if as_json:
-        data = {
-            "today": today,
-            "within": days,
-            "groups": [g.as_dict() for g in groups],
-            "deliveries": [o.as_dict() for o in outcomes],
-        }
-        click.echo(output.to_json(data))
+    data = {
+        "today": today,
+        "within": days,
+        "groups": [g.as_dict() for g in groups],
+        "deliveries": [o.as_dict() for o in outcomes],
+    }
+    if app.fmt == "json":
+        emit(View(data))
     else:
-        _report(s, groups, outcomes, config, days, dry_run)
-    if failed:
+        _report(app, groups, outcomes, config, days, dry_run)
+    if any(o.status == FAILED for o in outcomes) or any(p.level == "error" for p in problems):
         raise SystemExit(1)
 
 
-def _report(s, groups, outcomes, config, days, dry_run) -> None:
+def _report(
+    app: App,
+    groups: list[Group],
+    outcomes: list[Outcome],
+    config: RemindConfig,
+    days: int,
+    dry_run: bool,
+) -> None:
     if not groups:
-        click.echo(s["remind.nothing_due"].format(within=days), err=True)
+        note(app.t("remind.nothing_due", within=days))
         return
-    click.echo(_due_table(s, groups))
+    emit(View(None, [_due_table(app, groups)]))
     if not config.channels:
-        click.echo(s["remind.no_channels"].format(path=config.path), err=True)
+        note(app.t("remind.no_channels", path=config.path))
         return
-    if dry_run:
-        for o in outcomes:
-            click.echo(
-                "\n"
-                + s["remind.dry_run_head"].format(
-                    channel=s[f"remind.channel.{o.channel}"], target=o.target
-                )
-            )
-            click.echo(o.preview)
-    click.echo("\n" + _results(s, outcomes))
-    count = {k: sum(o.status == k for o in outcomes) for k in (SENT, SKIPPED, FAILED)}
+    for o in outcomes if dry_run else []:
+        channel = app.t(f"remind.channel.{o.channel}")
+        click.echo("\n" + app.t("remind.dry_run_head", channel=channel, target=o.target))
+        click.echo(o.preview)
+    click.echo("")
+    emit(View(None, [_results_table(app, outcomes)]))
     if not dry_run:
-        click.echo(
-            s["remind.summary"].format(
-                sent=count[SENT], skipped=count[SKIPPED], failed=count[FAILED]
-            ),
-            err=True,
+        count = {k: sum(o.status == k for o in outcomes) for k in (SENT, SKIPPED, FAILED)}
+        note(
+            app.t("remind.summary", sent=count[SENT], skipped=count[SKIPPED], failed=count[FAILED])
         )

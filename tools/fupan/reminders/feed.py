@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import icalendar
 
+from ..model import OPEN_STATUSES
 from ..reports.actions import ActionRow
 
 PRODID = "-//fupan//improvement items//ZH"
@@ -55,15 +56,28 @@ def _event(
     return event
 
 
-def feed(
+def events(
     rows: list[ActionRow],
-    name: str,
     today: dt.date,
     s: dict[str, str],
     url_of: Callable[[str], str] = lambda entry_id: "",
-) -> str:
-    """The feed's text (CRLF lines, folded at 75 octets) for the open items of ``rows``
-    that have a due date."""
+) -> list[tuple[ActionRow, bytes]]:
+    """Each open item with a due date and its event, written once: a site's feeds of
+    all units and of each unit share them, and writing is most of a feed's cost."""
+    stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for row in sorted(rows, key=lambda r: (r.due or dt.date.max, r.unit, r.id, r.action)):
+        if row.status not in OPEN_STATUSES or row.due is None:
+            continue
+        n = seen.get((row.id, row.action), 0)
+        seen[(row.id, row.action)] = n + 1
+        out.append((row, _event(row, n, s, stamp, url_of(row.id)).to_ical()))
+    return out
+
+
+def calendar(name: str, written: list[bytes]) -> str:
+    """A feed's text (CRLF lines, folded at 75 octets) holding the ``written`` events."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -73,12 +87,17 @@ def feed(
     cal.add("name", name)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT6H")
-    stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
-    seen: dict[tuple[str, str], int] = {}
-    for row in sorted(rows, key=lambda r: (r.due or dt.date.max, r.unit, r.id, r.action)):
-        if row.status not in ("open", "doing") or row.due is None:
-            continue
-        n = seen.get((row.id, row.action), 0)
-        seen[(row.id, row.action)] = n + 1
-        cal.add_component(_event(row, n, s, stamp, url_of(row.id)))
-    return cal.to_ical().decode("utf-8")
+    head = cal.to_ical()
+    end = head.rindex(b"END:VCALENDAR")
+    return (head[:end] + b"".join(written) + head[end:]).decode("utf-8")
+
+
+def feed(
+    rows: list[ActionRow],
+    name: str,
+    today: dt.date,
+    s: dict[str, str],
+    url_of: Callable[[str], str] = lambda entry_id: "",
+) -> str:
+    """The feed of the open items of ``rows`` that have a due date."""
+    return calendar(name, [e for _, e in events(rows, today, s, url_of)])

@@ -56,17 +56,21 @@ def due_groups(
     unit: str | None = None,
     url_of: Callable[[str], str] = lambda entry_id: "",
     unpublished: bool = False,
+    order: Callable[[str], object] | None = None,
 ) -> list[Group]:
     """Open items due by ``today + within`` days (overdue ones included), grouped by unit
-    and owner in the order of the tracking list: overdue first, then by due date."""
+    and owner in the order of the tracking list (units in ``order``): overdue first, then
+    by due date."""
     published = {e.id for e in entries if e.publish}
     chosen = entries if unpublished else [e for e in entries if e.publish]
+    sort = {"order": order} if order else {}
     rows = action_rows(
         chosen,
         today,
         list(OPEN_STATUSES),
         unit=unit,
         due_before=today + dt.timedelta(days=within + 1),
+        **sort,
     )
     groups: dict[tuple[str, str], Group] = {}
     for r in rows:

@@ -144,8 +144,9 @@ def site_files(d: SiteData, thesaurus: Thesaurus, site_url: str = "") -> SiteFil
         *recurring_page(d),
         Page(browse.SRC, d.labels["browse"], browse.browse_page(d)),
     ]
+    feeds = calendar.feeds(d, site_url)  # while the child still works
     rest, files = later()
-    return SiteFiles([*entries, *rest, *sections], {**files, **calendar.feeds(d, site_url)})
+    return SiteFiles([*entries, *rest, *sections], {**files, **feeds})
 
 
 def _entry_pages(d: SiteData, entries: list[Entry]) -> list[Page]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+from collections import defaultdict
 
-from ..reminders.feed import feed
+from ..reminders.feed import calendar, events
 from ..reminders.plan import entry_urls
 from .data import SiteData
 from .html import Markup, el, esc, link
@@ -21,12 +22,14 @@ def feeds(d: SiteData, site_url: str = "") -> dict[str, str]:
     """Feed files by path in the site; only published entries' items (``d`` holds no
     others). Entry links need the site's address (``site_url`` in mkdocs.yml)."""
     L = d.labels
-    url_of = entry_urls(site_url, d.paths.use_directory_urls)
-    out = {FEED: feed(d.open_rows, L["remind.calendar_name"], d.today, L, url_of)}
-    for unit in d.by_unit:
-        rows = [r for r in d.open_rows if r.unit == unit]
+    written = events(d.open_rows, d.today, L, entry_urls(site_url, d.paths.use_directory_urls))
+    by_unit: dict[str, list[bytes]] = defaultdict(list)
+    for row, event in written:
+        by_unit[row.unit].append(event)
+    out = {FEED: calendar(L["remind.calendar_name"], [e for _, e in written])}
+    for unit in d.by_unit:  # every unit has its feed, one with no open items too
         name = L["remind.calendar_unit"].format(unit=unit)
-        out[unit_feed(d, unit)] = feed(rows, name, d.today, L, url_of)
+        out[unit_feed(d, unit)] = calendar(name, by_unit[unit])
     return out
 
 
