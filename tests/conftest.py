@@ -73,18 +73,44 @@ def kb_factory(tmp_path: Path):
     return factory
 
 
+_VECTORS: list[Path] = []  # the sample's meaning index, once embedded this session
+
+
 def copy_sample(root: Path) -> Path:
-    """The sample knowledge base's site sources, copied to ``root``."""
+    """The sample knowledge base's site sources, copied to ``root``, with the meaning
+    index embedded once per session when ``sample_vectors`` has run (vectors are kept
+    by passage text, so the copy re-embeds nothing)."""
     import shutil
 
     for name in ("mkdocs.yml", "docs", "reviews"):
         src = SAMPLE / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    if _VECTORS:
+        (root / ".fupan").mkdir(exist_ok=True)
+        shutil.copy(_VECTORS[0], root / ".fupan" / "semantic.npz")
     return root
 
 
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory) -> Path:
+def sample_vectors(tmp_path_factory) -> Path:
+    """The sample's meaning index, embedded for real once per test session."""
+    from fupan.kb import KnowledgeBase
+    from fupan.search.indexes import open_indexes
+
+    if not _VECTORS:
+        root = tmp_path_factory.mktemp("sample-vectors")
+        import shutil
+
+        shutil.copy(SAMPLE / "mkdocs.yml", root)
+        shutil.copytree(SAMPLE / "reviews", root / "reviews")
+        opened = open_indexes(KnowledgeBase(root))
+        assert opened.meaning is not None, opened.off
+        _VECTORS.append(opened.meaning.path)
+    return _VECTORS[0]
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory, sample_vectors) -> Path:
     """The sample knowledge base built once per test session with `mkdocs build --strict`
     (site and browser tests share it); the folder holds the sources and site/."""
     import os

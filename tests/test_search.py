@@ -21,14 +21,12 @@ from fupan.search.index import SearchIndex
 from fupan.search.related import related
 from fupan.text.thesaurus import load_thesaurus
 
-from .conftest import SAMPLE, entry, make_kb
+from .conftest import SAMPLE, copy_sample, entry, make_kb
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> KnowledgeBase:
-    root = tmp_path_factory.mktemp("sample")
-    shutil.copy(SAMPLE / "mkdocs.yml", root)
-    shutil.copytree(SAMPLE / "reviews", root / "reviews")
+def sample(tmp_path_factory, sample_vectors) -> KnowledgeBase:
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
     kb = KnowledgeBase(root)
     SearchIndex(kb).refresh()
     return kb

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 PART_CODES = ("title", "summary", "reflection", "improvement")
 BATCH = 32  # passages per call: large enough to amortize, small enough for progress
-CHECKPOINT = 512  # passages embedded between two checkpoints
+CHECKPOINT = 256  # passages embedded between two checkpoints (~15 s of work)
 POOL_FROM = 96  # passages to embed before a second process pays for its start
 
 

