@@ -172,7 +172,8 @@ def test_no_script_runs_when_any_link_is_clicked(page, server):
         page.goto(url + rel)
         body_links = ".md-content p a"  # what entry bodies wrote, not the site's own links
         for i in range(page.locator(body_links).count()):
-            page.goto(url + rel)
+            if page.url != url + rel:  # the last click went somewhere: come back
+                page.goto(url + rel)
             link = page.locator(body_links).nth(i)
             href = link.get_attribute("href") or ""
             assert not href.lower().lstrip().startswith(("javascript", "vbscript", "data")), href
