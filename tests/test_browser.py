@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
+import yaml
 from fupan.kb import KnowledgeBase
 
 from .conftest import ROOT, SAMPLE
@@ -86,54 +87,122 @@ def ids_of(hrefs: list[str]) -> list[str]:
     for href in hrefs:
         path = unquote(urlsplit(href).path)
         if "/reviews/" in path:
-            entry_id = path.split("/reviews/", 1)[1].split("#")[0].strip("/")
-            if entry_id not in out:
-                out.append(entry_id)
+            entry_id = path.split("/reviews/", 1)[1].split("#")[0].removesuffix(".html")
+            if entry_id.strip("/") not in out:
+                out.append(entry_id.strip("/"))
     return out
 
 
-def browse_ids(page, server: str, query: str) -> list[str]:
-    page.goto(f"{server}browse/?text={quote(query)}")
-    page.wait_for_selector("form.fupan-browse.ready")
-    return ids_of(page.eval_on_selector_all(".fupan-results a", "as => as.map(a => a.href)"))
+def published() -> dict:
+    return {e.id: e for e in KnowledgeBase(SAMPLE).load_all().entries if e.publish}
 
 
-def material_ids(page, query: str) -> list[str]:
-    """Top results of Material's own search box, for comparison."""
-    page.fill("input.md-search__input", query)
-    page.keyboard.press("End")  # Material reacts to key events, not to fill alone
+def meaning_queries() -> list[tuple[str, str, set[str]]]:
+    """(query, kind, relevant published ids) of the set labelled by meaning."""
+    shown = published()
+    out = []
+    for q in yaml.safe_load((ROOT / "tests/data/meaning_queries.yml").read_text("utf-8")):
+        relevant = {i for i in q["relevant"] if i in shown}  # unpublished ones are absent
+        if relevant:
+            out.append((q["query"], q["kind"], relevant))
+    return out
+
+
+def header_ids(page, query: str) -> list[str]:
+    """Type ``query`` into the search box at the top of the page; the results' ids."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
     page.wait_for_function(
-        "() => /\\d|没有/.test(document.querySelector('.md-search-result__meta').textContent)"
+        "q => document.querySelector('.md-search-result').dataset.fupanQuery === q", arg=query
     )
-    page.wait_for_timeout(200)
     hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > li > a", "as => as.map(a => a.href)"
+        ".md-search-result__list a.md-search-result__link", "as => as.map(a => a.href)"
     )
     return ids_of(hrefs)
 
 
-def test_chinese_queries_find_relevant_entries(page, server):
-    queries = labelled(KnowledgeBase(SAMPLE))
+def browse_ids(page, server: str, query: str) -> list[str]:
+    page.goto(f"{server}browse.html?text={quote(query)}")
+    page.wait_for_selector("form.fupan-browse.ready")
+    return ids_of(page.eval_on_selector_all(".fupan-results a", "as => as.map(a => a.href)"))
+
+
+NAMED = {  # what a new user typed and found nothing or the wrong pages for
+    "通知没有传达到班组": None,  # relevant: from the labelled set
+    "雨天备用场地": {"2024/spring-games-branch2", "2025/spring-games-branch2"},
+    "运动会": None,  # every spring games review
+}
+
+
+def named_relevant(query: str) -> set[str]:
+    if query == "运动会":
+        return {i for i, e in published().items() if "运动会" in e.campaign}
+    if NAMED[query]:
+        return NAMED[query]
+    return next(r for q, _, r in meaning_queries() if q == query)
+
+
+@pytest.mark.parametrize("where", ["", "reviews/2025/spring-games-branch1.html"])
+def test_header_box_finds_the_queries_that_failed(page, server, where):
+    page.goto(server + where)
+    for query in NAMED:
+        relevant = named_relevant(query)
+        found = header_ids(page, query)[:10]
+        assert recall_at_10(found, relevant) >= 0.75, (query, found, relevant)
+    assert page.locator(".md-search-result__list .fupan-hit").count() == 10
+
+
+def test_header_box_recall_on_queries_judged_by_meaning(page, server):
     page.goto(server)
-    page.wait_for_load_state("networkidle")
-    page.click("label.md-search__icon, .md-search__input")
-    ours, stock = {}, {}
-    for query, relevant in queries:
-        stock[query] = recall_at_10(material_ids(page, query), relevant)
-    for query, relevant in queries:
-        ours[query] = recall_at_10(browse_ids(page, server, query), relevant)
-    mean_ours = sum(ours.values()) / len(ours)
-    mean_stock = sum(stock.values()) / len(stock)
-    # failed before (Material finds under half of the relevant entries), pass now (all)
-    fixed = [q for q in ours if stock[q] < 0.5 and ours[q] == 1.0]
-    print(f"\nrecall@10: browse page {mean_ours:.2f}, Material search {mean_stock:.2f}")
-    print("failed with Material's search, found now:", " ".join(fixed))
-    for q in ours:
-        print(f"  {q}: Material {stock[q]:.2f}, browse page {ours[q]:.2f}")
-    assert all(ours[q] > 0 for q in ours), [q for q in ours if ours[q] == 0]
-    assert mean_ours >= 0.75
-    assert {"通知没有传达到班组", "手工统计", "微信群"} <= set(fixed) and len(fixed) >= 5
-    assert mean_ours > mean_stock
+    queries = meaning_queries()
+    by_kind: dict[str, list[float]] = {}
+    for query, kind, relevant in queries:
+        by_kind.setdefault(kind, []).append(recall_at_10(header_ids(page, query), relevant))
+    scores = [r for rs in by_kind.values() for r in rs]
+    mean = sum(scores) / len(scores)
+    print(
+        f"\nheader box recall@10 {mean:.3f} over {len(scores)} queries:",
+        {k: round(sum(v) / len(v), 3) for k, v in by_kind.items()},
+    )
+    assert len(scores) >= 60 and mean >= 0.70
+    # the labelled set of phrases from the first trial, too
+    old = labelled(KnowledgeBase(SAMPLE))
+    assert sum(recall_at_10(header_ids(page, q), r) for q, r in old) / len(old) >= 0.8
+
+
+def test_a_result_names_unit_campaign_date_part_and_snippet(page, server):
+    page.goto(server)
+    header_ids(page, "通知没有传达到班组")
+    first = page.locator(".md-search-result__list .fupan-hit").first
+    e = published()["2025/safety-month-branch2"]
+    assert e.title in first.locator("h1").inner_text()
+    meta = first.locator(".fupan-meta").inner_text()
+    assert meta == f"{e.unit} · {e.campaign} · {e.date.year}年{e.date.month}月{e.date.day}日"
+    assert first.locator(".fupan-part").inner_text() == "二、反思"
+    assert "班组" in first.locator(".fupan-snippet mark").all_inner_texts()
+
+
+def test_enter_and_all_results_open_the_browse_page_with_the_query(page, server):
+    page.goto(server + "reviews/2025/spring-games-branch1.html")
+    header_ids(page, "经费超支")
+    page.click(".md-search-result .fupan-all")
+    page.wait_for_selector("form.fupan-browse.ready")
+    assert page.input_value(".fupan-q") == "经费超支"
+    page.goto(server)
+    header_ids(page, "雨天备用场地")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("form.fupan-browse.ready")
+    assert "browse.html?text=" in page.url and page.input_value(".fupan-q") == "雨天备用场地"
+
+
+def test_browse_page_answers_as_the_header_box(page, server):
+    page.goto(server)
+    for query in ("通知没有传达到班组", "报名人数不足", "registration"):
+        top = header_ids(page, query)
+        assert browse_ids(page, server, query)[:10] == top[:10]
+        page.goto(server)
 
 
 def test_english_and_single_character(page, server):
@@ -142,14 +211,28 @@ def test_english_and_single_character(page, server):
     assert found and len(found) >= 2
 
 
+def test_first_answer_loads_only_some_chunks(page, server):
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url) if "/fupan/search/" in r.url else None)
+    page.goto(server)
+    header_ids(page, "报名")
+    names = {u.rsplit("/", 1)[1] for u in chunks}
+    assert "meta.js" in names and not any("search_index" in n for n in names)
+    site = server_root(server) / "site/assets/fupan/search"
+    assert len(names) < len(list(site.glob("*.js")))  # not every chunk
+
+
 def test_typing_updates_results_and_url(page, server):
-    page.goto(f"{server}browse/")
+    page.goto(f"{server}browse.html")
     page.wait_for_selector("form.fupan-browse.ready")
-    total = page.locator(".fupan-results li").count()
+    total = page.locator(".fupan-count").inner_text()
     page.fill(".fupan-q", "经费超支")
     page.wait_for_function("() => location.search.includes('text=')")
-    assert page.locator(".fupan-results li").count() < total
-    assert "超支" in page.url or "%E8%B6%85%E6%94%AF" in page.url
+    page.wait_for_function(
+        "t => document.querySelector('.fupan-count').textContent !== t", arg=total
+    )
+    assert int(page.locator(".fupan-count").inner_text().split()[0]) < int(total.split()[0])
+    assert "%E8%B6%85%E6%94%AF" in page.url or "超支" in page.url
 
 
 @pytest.mark.parametrize(
@@ -157,13 +240,17 @@ def test_typing_updates_results_and_url(page, server):
     [
         ("unit", "第一分公司工会", "第一分公司工会"),
         ("campaign", "2025年安全生产月", "2025年安全生产月"),
-        ("year", "2024", "2024-"),
+        ("year", "2024", "2024年"),
     ],
 )
 def test_facets_filter_and_keep_state_in_url(page, server, facet, value, shown):
-    page.goto(f"{server}browse/")
+    page.goto(f"{server}browse.html")
     page.wait_for_selector("form.fupan-browse.ready")
+    count = page.locator(".fupan-count").inner_text()
     page.select_option(f"select[name={facet}]", value)
+    page.wait_for_function(
+        "t => document.querySelector('.fupan-count').textContent !== t", arg=count
+    )
     metas = page.eval_on_selector_all(".fupan-meta", "ms => ms.map(m => m.textContent)")
     assert metas and all(shown in m for m in metas)
     url = page.url
@@ -175,53 +262,109 @@ def test_facets_filter_and_keep_state_in_url(page, server, facet, value, shown):
 
 @pytest.mark.parametrize("facet,value", [("category", "安全生产"), ("tag", "报名")])
 def test_category_and_tag_facets(page, server, facet, value):
-    page.goto(f"{server}browse/?{facet}={quote(value)}")
+    page.goto(f"{server}browse.html?{facet}={quote(value)}")
     page.wait_for_selector("form.fupan-browse.ready")
-    found = ids_of(page.eval_on_selector_all(".fupan-results a", "as => as.map(a => a.href)"))
-    entries = {e.id: e for e in KnowledgeBase(SAMPLE).load_all().entries if e.publish}
     expected = {
         i
-        for i, e in entries.items()
+        for i, e in published().items()
         if (e.category == value if facet == "category" else value in e.tags)
     }
-    assert set(found) == expected
+    assert page.locator(".fupan-count").inner_text().startswith(f"{len(expected)} ")
+    found = ids_of(page.eval_on_selector_all(".fupan-results a", "as => as.map(a => a.href)"))
+    assert set(found) == expected or (len(expected) > 20 and set(found) < expected)
 
 
-def test_unpublished_not_in_browse_data(page, server):
-    page.goto(f"{server}browse/")
+def test_facets_and_text_together(page, server):
+    page.goto(f"{server}browse.html?text={quote('报名')}&unit={quote('第一分公司工会')}")
     page.wait_for_selector("form.fupan-browse.ready")
+    metas = page.eval_on_selector_all(".fupan-meta", "ms => ms.map(m => m.textContent)")
+    assert metas and all(m.startswith("第一分公司工会") for m in metas)
+
+
+def test_unpublished_entries_are_never_results(page, server):
     hidden = [e for e in KnowledgeBase(SAMPLE).load_all().entries if not e.publish]
-    text = page.evaluate("() => JSON.stringify(window.fupanBrowse)")
-    assert hidden and all(e.title not in text and e.id not in text for e in hidden)
+    assert hidden
+    page.goto(server)
+    for e in hidden:
+        assert e.id not in header_ids(page, e.title)
 
 
-def test_browse_page_works_opened_from_disk(browser, server):
+def test_site_works_opened_from_disk(browser, server):
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     site = server_root(server) / "site"
-    page.goto((site / "browse/index.html").as_uri() + "?text=" + quote("经费超支"))
+    page.goto((site / "browse.html").as_uri() + "?text=" + quote("经费超支"))
     page.wait_for_selector("form.fupan-browse.ready")
     assert page.locator(".fupan-results li").count() >= 3
-    # Material's own search cannot load its index from disk; nothing else may fail
-    assert [e for e in errors if "search_index" not in e] == []
+    page.goto((site / "index.html").as_uri())
+    assert (
+        "通知没有传达到班组"
+        and header_ids(page, "通知没有传达到班组")[0] == "2025/safety-month-branch2"
+    )
+    href = page.eval_on_selector("a.md-tabs__link[href$='tracking.html']", "a => a.href")
+    page.goto(href)  # links lead to pages, not to folders
+    assert page.locator("h1").first.inner_text() == "改进跟踪"
+    assert errors == []
     page.close()
 
 
 def test_campaign_page_shows_table_and_chart(page, server):
-    page.goto(f"{server}campaigns/{quote('2025年职工春季运动会')}/")
+    page.goto(f"{server}campaigns/{quote('2025年职工春季运动会')}.html")
     assert page.locator("table tbody tr").first.is_visible()
     assert page.locator("svg.fupan-chart").first.is_visible()
     assert page.locator("svg.fupan-chart rect.fupan-bar").count() >= 4
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_campaign_comparison_every_column_reachable(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}campaigns/{quote('2025年职工春季运动会')}.html")
+    page.wait_for_load_state("networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"campaign-{width}.png"), full_page=True)
+    table = page.locator(".fupan table").first
+    headers = table.locator("th")
+    last = headers.nth(headers.count() - 1)
+    assert last.inner_text() == "标签"
+    if width >= 1280:  # the whole table in view: the page does without the side columns
+        box = last.bounding_box()
+        assert box["x"] + box["width"] <= width
+    else:  # the table scrolls sideways inside the page, and the page itself does not
+        assert table.evaluate("t => getComputedStyle(t).overflowX") == "auto"
+        last.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"campaign-{width}-scrolled.png"))
+        box = last.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    for mark in page.locator(".fupan .mark").all():  # 最佳 ★ on one line
+        assert mark.bounding_box()["height"] < 2 * float(
+            mark.evaluate("m => parseFloat(getComputedStyle(m).fontSize)")
+        )
+    label = page.locator("svg.fupan-chart text").nth(1).bounding_box()
+    assert label["height"] >= 11  # chart labels at their own size, legible on a phone
+    context.close()
+
+
+def test_dates_footer_and_recurring_page(page, server):
+    page.goto(f"{server}reviews/2025/spring-games-branch1.html")
+    assert "2025年4月20日" in page.locator(".fupan-card").inner_text()
+    footer = page.locator(".md-footer").inner_text()
+    assert "Material for MkDocs" not in footer and "复盘知识库" in footer
+    page.goto(f"{server}recurring.html")
+    cell = page.locator(".fupan-entries").first.inner_text()
+    assert "：" in cell and "工会" in cell  # unit and title, not bare years
 
 
 def test_screenshots(page, server):
     ARTIFACTS.mkdir(exist_ok=True)
     shots = {
         "home": server,
-        "entry": f"{server}reviews/2025/spring-games-branch1/",
-        "campaign": f"{server}campaigns/{quote('2025年职工春季运动会')}/",
-        "browse": f"{server}browse/?text={quote('报名人数不足')}",
+        "entry": f"{server}reviews/2025/spring-games-branch1.html",
+        "browse": f"{server}browse.html?text={quote('报名人数不足')}",
+        "recurring": f"{server}recurring.html",
     }
     for name, url in shots.items():
         page.goto(url)
@@ -229,3 +372,6 @@ def test_screenshots(page, server):
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
+    page.goto(server)
+    header_ids(page, "通知没有传达到班组")
+    page.screenshot(path=str(ARTIFACTS / "header-search.png"))

@@ -16,7 +16,7 @@ from urllib.request import urlopen
 
 import pytest
 from fupan.kb import KnowledgeBase
-from fupan.site import background, browse
+from fupan.site import background, browse, search_data
 from fupan.site import build as site_build
 from fupan.site.data import site_data
 from fupan.site.labels import labels
@@ -51,30 +51,31 @@ def entries():
 
 def test_entry_page(sample_site):
     e = next(x for x in entries() if x.id == "2025/spring-games-branch1")
-    page = (sample_site / "reviews/2025/spring-games-branch1/index.html").read_text("utf-8")
+    page = (sample_site / "reviews/2025/spring-games-branch1.html").read_text("utf-8")
     assert f"<h1>{e.title}</h1>" in page
     assert 'class="fupan-card"' in page and e.unit in page and e.campaign in page
-    assert 'href="../../../units/第一分公司工会/"' in page
-    assert 'href="../../../tags/报名/"' in page
+    assert 'href="../../units/第一分公司工会.html"' in page
+    assert 'href="../../tags/报名.html"' in page
     for heading in ("一、总结", "二、反思", "三、改进", "指标", "改进措施"):
         assert f">{heading}</h2>" in page
     m = e.metrics[0]
     assert f"{m.completion:.0f}%" in page
     assert '<tr class="overdue">' in page and 'class="badge overdue"' in page
-    assert "同一活动的其他单位复盘" in page and "相似问题的复盘" in page
+    L = labels("zh")
+    assert L["same_campaign"] in page and L["similar"] in page
 
 
 def test_unit_page(sample_site):
-    page = (sample_site / "units/第一分公司工会/index.html").read_text("utf-8")
+    page = (sample_site / "units/第一分公司工会.html").read_text("utf-8")
     ours = [e for e in entries() if e.unit == "第一分公司工会" and e.publish]
-    assert page.count('href="../../reviews/') >= len(ours)
+    assert page.count('href="../reviews/') >= len(ours)
     assert "未完成与逾期的措施" in page and 'class="fupan-chart"' in page
 
 
 def test_campaign_comparison(sample_site):
     campaign = "2025年职工春季运动会"
     ours = [e for e in entries() if e.campaign == campaign]
-    page = (sample_site / f"campaigns/{campaign}/index.html").read_text("utf-8")
+    page = (sample_site / f"campaigns/{campaign}.html").read_text("utf-8")
     table = page.split("<tbody>")[1].split("</tbody>")[0]
     assert table.count("<tr") == len({e.unit for e in ours})
     assert '<tr class="best">' in table and '<tr class="weakest">' in table
@@ -85,7 +86,7 @@ def test_campaign_comparison(sample_site):
 
 
 def test_tracking_overdue_first(sample_site):
-    page = (sample_site / "tracking/index.html").read_text("utf-8")
+    page = (sample_site / "tracking.html").read_text("utf-8")
     for section in page.split("<h2>")[2:]:
         rows = re.findall(r"<tr( class=\"overdue\")?><td>", section)
         flags = [bool(r) for r in rows]
@@ -98,7 +99,7 @@ def test_listings_and_dashboard(sample_site):
         "tags/index.html",
         "categories/index.html",
         "years/index.html",
-        "years/2025/index.html",
+        "years/2025.html",
         "campaigns/index.html",
         "units/index.html",
     ):
@@ -110,39 +111,66 @@ def test_listings_and_dashboard(sample_site):
 
 
 def test_recurring_page(sample_site):
-    page = (sample_site / "recurring/index.html").read_text("utf-8")
+    page = (sample_site / "recurring.html").read_text("utf-8")
     assert "改进后又出现的问题" in page
-    assert 'href="../reviews/2024/spring-games-branch1/"' in page  # fixed there, back later
-    assert 'href="../tags/职工参与度/"' in page
+    assert 'href="reviews/2024/spring-games-branch1.html"' in page  # fixed there, back later
+    assert 'href="tags/职工参与度.html"' in page
 
 
 def test_nav_holds_sections_not_entries(sample_site):
     home = (sample_site / "index.html").read_text("utf-8")
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
-    assert {"tracking/", "campaigns/", "units/", "recurring/", "browse/", "tags/"} <= set(links)
+    assert {
+        "tracking.html",
+        "campaigns/index.html",
+        "units/index.html",
+        "recurring.html",
+        "browse.html",
+        "tags/index.html",
+    } <= set(links)
     assert not [h for h in links if h.startswith("reviews/")]
 
 
-def test_search_index_holds_each_entrys_own_text(sample_site):
-    raw = (sample_site / "search/search_index.json").read_text("utf-8")
-    assert "复盘" in raw and not re.search(r"\\u[4-9]", raw)  # UTF-8, not \u escapes
-    index = json.loads(raw)
-    docs = index["docs"]
-    e = next(x for x in entries() if x.id == "2025/spring-games-branch1")
-    url = "reviews/2025/spring-games-branch1/"
-    ours = {d["location"]: d for d in docs if d["location"].startswith(url)}
-    page = (sample_site / url / "index.html").read_text("utf-8")
-    for part in ("summary", "reflection", "improvement", "actions"):
-        assert f"{url}#{part}" in ours and f'id="{part}"' in page  # result links land
-    assert e.actions[0].action in ours[f"{url}#actions"]["text"]
-    assert e.unit in ours[url]["text"] and e.campaign in ours[url]["text"]
-    # links to other entries stay on the page but out of this entry's search text
-    others = [x for x in entries() if x.campaign == e.campaign and x.id != e.id and x.publish]
-    assert others and others[0].title in page
-    assert all(others[0].title not in d["text"] for d in ours.values())
-    assert any(d["location"].startswith("campaigns/") for d in docs)
-    listed = ("tags/", "units/", "years/", "categories/", "tracking/", "recurring/")
-    assert not [d["location"] for d in docs if d["location"].startswith(listed)]
+def test_material_index_is_left_empty_for_fupans_search(sample_site):
+    # Material fetches its index on every page load; fupan's search answers the box
+    for name in ("search_index.json", "search_index.js"):
+        text = (sample_site / "search" / name).read_text("utf-8")
+        assert '"docs":[]' in text and len(text) < 1000
+
+
+def test_search_chunks_hold_each_published_entry(sample_site):
+    chunks = sample_site / search_data.DIR
+    meta = _chunk(chunks / "meta.js")
+    published = [e for e in entries() if e.publish]
+    assert meta["docs"] == len(published) and meta["browse"] == "browse.html"
+    docs = [d for f in sorted(chunks.glob("d*.js"), key=_number) for d in _chunk(f)]
+    assert [d[0] for d in docs] == [f"reviews/{e.id}.html" for e in _newest_first(published)]
+    assert docs[0][6].endswith("日")  # dates as the site's language writes them
+    terms = {}
+    for f in chunks.glob("t*.js"):
+        terms.update(_chunk(f))
+    assert meta["termChunks"] == len(list(chunks.glob("t*.js")))
+    # a word sits in the chunk of its first character, which is all a query loads
+    for word in ("报名", "班组", "雨天"):
+        assert word in _chunk(chunks / f"t{ord(word[0]) % meta['termChunks']}.js")
+    e = next(x for x in published if x.id == "2025/spring-games-branch1")
+    n = [d[0] for d in docs].index(f"reviews/{e.id}.html")
+    codes = _decode(terms["班组"][0])
+    assert n * 4 + 2 in codes  # 班组 in its reflection (field 2)
+    assert ["经费", 0.5] in terms["预算"][1] or ["预算", 0.5] in terms["经费"][1]
+
+
+def _chunk(path: Path):
+    text = path.read_text("utf-8")
+    return json.loads(text[text.index(",") + 1 : text.rindex(");")])
+
+
+def _number(path: Path) -> int:
+    return int(path.stem[1:])
+
+
+def _newest_first(es):
+    return sorted(es, key=lambda e: (e.date, e.id), reverse=True)
 
 
 def test_unpublished_entries_absent_everywhere(sample_site):
@@ -221,7 +249,8 @@ def test_hostile_markup_is_inert(hostile_site):
 
 def test_path_traversal_names_are_contained(hostile_site):
     site = hostile_site / "site"
-    assert sorted(p.name for p in hostile_site.iterdir()) == [
+    # .fupan/ holds the knowledge base's own search state, beside the sources
+    assert sorted(p.name for p in hostile_site.iterdir() if p.name != ".fupan") == [
         "docs",
         "mkdocs.yml",
         "reviews",
@@ -365,8 +394,8 @@ def test_serve_rebuilds_when_an_entry_changes(tmp_path):
 
 
 def _decode(text: str) -> list[int]:
-    """What browse.js does with an encoded posting list."""
-    digit = {c: i for i, c in enumerate(browse.ALPHABET)}
+    """What search.js does with an encoded posting list."""
+    digit = {c: i for i, c in enumerate(search_data.ALPHABET)}
     if text.startswith("~"):
         return [
             (c * 6) + b for c, ch in enumerate(text[1:]) for b in range(6) if digit[ch] >> b & 1
@@ -387,7 +416,7 @@ def _decode(text: str) -> list[int]:
     "numbers", [[], [0], [5, 6, 40, 1000, 2999], list(range(0, 3000, 2)), list(range(2999))]
 )
 def test_posting_lists_round_trip_in_the_shorter_form(numbers):
-    text = browse.encode(numbers, 3000)
+    text = search_data.encode(numbers, 3000)
     assert _decode(text) == numbers
     dense = len(numbers) > 1 + 3000 // 6  # a bitmap is 500 characters after the "~"
     assert text.startswith("~") == dense
@@ -445,7 +474,7 @@ def test_page_builders_give_plain_pages(sample_data):
         page = by_path[f"reviews/{e.id}.md"]
         assert page.title == e.title and e.unit in page.body
     assert {"tracking.md", "browse.md", "campaigns/index.md", "units/index.md"} <= set(by_path)
-    assert {browse.DATA, browse.SCRIPT, site_build.CSS} <= set(files.assets)
+    assert {f"{search_data.DIR}/meta.js", site_build.SCRIPT, site_build.CSS} <= set(files.assets)
     hidden = [e for e in entries() if not e.publish]
     assert hidden and not [p for p in by_path if any(e.id in p for e in hidden)]
 
@@ -513,7 +542,8 @@ def test_both_routes_publish_every_page_and_fupans_search(
     wanted += ["tracking.md", browse.SRC]
     missing = [src for src in wanted if not _expected(site, src, directory_urls).is_file()]
     assert missing == [] and len(wanted) > 40
-    assert (site / browse.DATA).is_file() and (site / browse.SCRIPT).is_file()
+    assert (site / search_data.DIR / "meta.js").is_file() and (site / site_build.SCRIPT).is_file()
+    assert "search.js" in (site / "index.html").read_text("utf-8")  # the box on every page
     page = _expected(site, "reviews/2025/spring-games-branch1.md", directory_urls).read_text(
         "utf-8"
     )

@@ -20,7 +20,7 @@ from ..kb import KnowledgeBase
 from ..model import Entry
 from ..reminders.config import site_settings
 from ..text.thesaurus import Thesaurus
-from . import browse, calendar
+from . import browse, calendar, search_data
 from .background import in_background
 from .data import SiteData, site_data
 from .entry_page import entry_page
@@ -36,6 +36,7 @@ from .sections import (
 )
 
 CSS = "assets/fupan/fupan.css"
+SCRIPT = "assets/fupan/search.js"  # on every page: the search box and the browse page
 DASHBOARD = "<!-- fupan:dashboard -->"  # where the home page wants the figures
 NAV_PAGES = {  # label key -> source path: the sections the nav lists
     "browse": browse.SRC,
@@ -116,12 +117,13 @@ def load(
 
 
 def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
-    """Files the pages use: style, the browse page's script and its data."""
+    """Files the pages use: style, the search engine and its data in chunks."""
     files = resources.files("fupan.site").joinpath("assets")
     return {
         CSS: files.joinpath("fupan.css").read_text("utf-8"),
-        browse.SCRIPT: files.joinpath("browse.js").read_text("utf-8"),
-        browse.DATA: browse.browse_script(d, thesaurus),
+        SCRIPT: files.joinpath("search.js").read_text("utf-8"),
+        # the thesaurus's synonyms, until a table of words related by meaning takes over
+        **search_data.search_files(d, search_data.thesaurus_neighbours(thesaurus)),
     }
 
 
@@ -151,6 +153,16 @@ def site_files(d: SiteData, thesaurus: Thesaurus, site_url: str = "") -> SiteFil
 
 def _entry_pages(d: SiteData, entries: list[Entry]) -> list[Page]:
     return [entry_page(d, e) for e in entries]
+
+
+def footer(config, language: str) -> None:
+    """The footer in the site's language: the site's name instead of the theme's credit.
+    ``config`` is mkdocs.yml as a mapping (MkDocs' own, or the file read as data)."""
+    extra = config["extra"] if config.get("extra") is not None else {}
+    extra.setdefault("generator", False)
+    config["extra"] = extra
+    if not config.get("copyright"):
+        config["copyright"] = labels(language)["footer_note"].format(site=config["site_name"])
 
 
 def section_nav(language: str) -> list[dict[str, str]]:

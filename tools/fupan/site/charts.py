@@ -24,11 +24,12 @@ def _text_width(text: str) -> int:
 def bar_chart(title: str, bars: list[Bar], reference: float | None = 100.0) -> str:
     """Horizontal bars, one per row; a dashed line marks ``reference`` (the target)."""
     label_w = min(240, max([_text_width(b.label) for b in bars] + [60]) + 12)
-    bar_w, row_h, top = 360, 28, 30
+    bar_w, row_h, top = 220, 28, 30
     text_w = max([_text_width(b.text) for b in bars] + [40]) + 10
     width, height = label_w + bar_w + text_w, top + row_h * len(bars) + 10
     scale_max = max([b.value for b in bars] + [reference or 0, 1e-9])
     out = [
+        '<div class="fupan-scroll">'
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fupan-chart" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'font-family="{esc(FONT)}" font-size="13">',
@@ -51,5 +52,5 @@ def bar_chart(title: str, bars: list[Bar], reference: float | None = 100.0) -> s
             f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 6}" '
             'stroke="#555" stroke-dasharray="4 3"/>'
         )
-    out.append("</svg>")
+    out.append("</svg></div>")
     return "".join(out)

@@ -6,7 +6,7 @@ from ..model import PARTS, Action, Entry
 from .data import SiteData
 from .html import Markup, el, esc, link, render_parts, table, ul
 from .page import Page
-from .widgets import entry_link, num, pct, stars, status_badge, tag_links
+from .widgets import day, entry_link, num, pct, stars, status_badge, tag_links
 
 
 def _actions_of(d: SiteData, e: Entry) -> list[tuple[Action, bool]]:
@@ -19,10 +19,10 @@ def entry_page(d: SiteData, e: Entry) -> Page:
     card = [
         (L["unit"], link(p.href(src, p.unit(e.unit)), e.unit)),
         (L["campaign"], link(p.href(src, p.campaign(e.campaign)), e.campaign)),
-        (L["date"], esc(e.date.isoformat())),
+        (L["date"], esc(day(d, e.date))),
     ]
     if e.period:
-        card.append((L["period"], esc(f"{e.period[0].isoformat()} – {e.period[1].isoformat()}")))
+        card.append((L["period"], esc(f"{day(d, e.period[0])} – {day(d, e.period[1])}")))
     if e.category:
         card.append((L["category"], link(p.href(src, p.category(e.category)), e.category)))
     if e.author:
@@ -64,7 +64,7 @@ def entry_page(d: SiteData, e: Entry) -> Page:
                     [
                         esc(a.action),
                         esc(a.owner or "–"),
-                        esc(a.due.isoformat() if a.due else "–"),
+                        el("span", esc(day(d, a.due)), "nowrap"),
                         status_badge(d, a.status, overdue),
                     ]
                     for a, overdue in rows
@@ -87,11 +87,12 @@ def entry_page(d: SiteData, e: Entry) -> Page:
         out += [
             el("h2", esc(L["similar"]), id="similar"),
             ul(
-                f"{entry_link(d, src, x)} · {esc(x.unit)} · {esc(x.date.isoformat())}"
-                for x in alike
+                f"{entry_link(d, src, x)} · {esc(x.unit)} · {esc(day(d, x.date))}"
+                + (el("blockquote", esc(passage), "similar-passage") if passage else "")
+                for x, passage in alike
             ),
         ]
-    return Page(src, e.title, "\n".join(out), _entry_search(d, e, parts))
+    return Page(src, e.title, "\n".join(out), _entry_search(d, e, parts), ("navigation",))
 
 
 def _entry_search(d: SiteData, e: Entry, parts: list[Markup]) -> Markup:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .build import CSS, DASHBOARD, Build, load, section_nav
+from .build import CSS, DASHBOARD, SCRIPT, Build, footer, load, section_nav
 from .html import page_html
 from .page import Page
 
@@ -72,6 +72,8 @@ def page_markdown(page: Page) -> str:
     head = {"title": page.title}
     if page.search is None:
         head["search"] = {"exclude": True}
+    if page.hide:
+        head["hide"] = list(page.hide)
     front = yaml.safe_dump(head, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n{page_html(page.title, page.body)}\n"
 
@@ -101,6 +103,8 @@ def export(root: Path, out: Path) -> Exported:
     config["nav"] = list(nav) + section_nav(str(language))
     config["plugins"] = [p for p in config.get("plugins") or [] if not _is_fupan(p)]
     config["extra_css"] = [*(config.get("extra_css") or []), CSS]
+    config["extra_javascript"] = [*(config.get("extra_javascript") or []), SCRIPT]
+    footer(config, str(language))
     config["docs_dir"], config["site_dir"] = "docs", "site"
     # links in the pages' HTML are left as written, and only file URLs mean the same from
     # the page and from its source file; the site then works opened from disk too
@@ -109,9 +113,7 @@ def export(root: Path, out: Path) -> Exported:
     if isinstance(theme, dict):
         theme["font"] = False  # Google Fonts would leave the intranet
     path = out / "mkdocs.yml"
-    path.write_text(
-        yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), "utf-8"
-    )
+    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), "utf-8")
     return Exported(path, site.problems, str(language))
 
 

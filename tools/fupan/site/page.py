@@ -14,12 +14,15 @@ class Page(NamedTuple):
     is finished HTML, so the page looks the same whichever generator writes it.
     ``search`` holds the page's own text under the same headings, without links, tables
     and charts, which would match queries with other entries' titles; None keeps the
-    page out of the generator's own search (listings only repeat titles found elsewhere)."""
+    page out of the generator's own search (listings only repeat titles found elsewhere).
+    ``hide`` names the theme's columns the page does without (Material's per-page
+    ``hide``): wide tables get the whole width."""
 
     path: str
     title: str
     body: Markup
     search: Markup | None = None
+    hide: tuple[str, ...] = ("navigation", "toc")
 
 
 class SiteFiles(NamedTuple):

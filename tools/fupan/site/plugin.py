@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
@@ -40,6 +40,8 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.language = self.config.language or str(config.theme.get("language") or "zh")
         config.extra_css.append(build.CSS)
+        config.extra_javascript.append(build.SCRIPT)
+        build.footer(config, self.language)
         sanitize.allow_remote_images(
             self.config.remote_images, strings(self.language)["remote_image_note"]
         )
@@ -88,24 +90,9 @@ class FupanPlugin(BasePlugin[FupanConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         return self.build.home(markdown, page.file.src_uri)
 
-    @event_priority(50)  # before Material's search indexes the page
-    def _search_view(self, context, page, config, nav):
-        if isinstance(page, GeneratedPage) and page.generated.search is not None:
-            page.built = page.content
-            page.content = page_html(page.generated.title, page.generated.search)
-        return context
-
-    @event_priority(-50)  # after: the page as built, with what other plugins changed in it
-    def _whole_page(self, context, page, config, nav):
-        if isinstance(page, GeneratedPage) and page.built is not None:
-            page.content, page.built = page.built, None
-        return context
-
-    on_page_context = CombinedEvent(_search_view, _whole_page)
-
     @event_priority(-50)  # after Material's search has written its index
     def on_post_build(self, config) -> None:
-        material_index.compact(Path(config.site_dir))
+        material_index.empty(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.reviews_dir))
@@ -113,24 +100,21 @@ class FupanPlugin(BasePlugin[FupanConfig]):
 
 
 class GeneratedPage(MkDocsPage):
-    """A page fupan built as HTML: MkDocs reads no source and runs no Markdown for it.
-
-    While Material's search indexes it, its content is the search view (see
-    :class:`Page` and :meth:`FupanPlugin.on_page_context`)."""
+    """A page fupan built as HTML: MkDocs reads no source and runs no Markdown for it."""
 
     def __init__(self, page: Page, file: File, config, nav_title: str | None = None) -> None:
         # a title from mkdocs.yml's nav wins, as for any page; themes print titles unescaped
         super().__init__(nav_title or esc(page.title), file, config)
         self.generated = page
-        self.built: str | None = None  # the page's content while search sees the view
 
     def read_source(self, config) -> None:
         self.markdown = ""
         # Material prints a meta title as given and a page title through striptags,
         # which would undo the escaping
-        self.meta = {"title": self.title}
-        if self.generated.search is None:
-            self.meta["search"] = {"exclude": True}
+        # fupan's own search answers the search box (assets/search.js)
+        self.meta = {"title": self.title, "search": {"exclude": True}}
+        if self.generated.hide:
+            self.meta["hide"] = list(self.generated.hide)
 
     def render(self, config, files) -> None:
         self.content = page_html(self.generated.title, self.generated.body)

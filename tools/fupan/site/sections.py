@@ -46,7 +46,7 @@ def unit_pages(d: SiteData) -> Pages:
         body.append(calendar.feed_link(d, src, calendar.unit_feed(d, unit)))
         trend = [
             Bar(
-                f"{e.date.isoformat()} {e.campaign}",
+                e.campaign,
                 mean_completion(e) or 0.0,
                 f"{pct(mean_completion(e))} · {e.rating or '–'}/5",
             )
@@ -85,14 +85,19 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
     rows, classes = [], []
     for u in c.units:
         mark = el("span", esc(L[u.mark]), f"mark {u.mark}") if u.mark else ""
-        row = [link(p.href(src, p.entry(u.id)), u.unit) + mark, stars(u.rating)]
+        row = [el("span", link(p.href(src, p.entry(u.id)), u.unit) + mark, "nowrap")]
+        row.append(el("span", stars(u.rating), "nowrap"))
         for name in c.metric_names:
             m = u.metrics.get(name)
             row.append(
                 "–"
                 if not m
-                else esc(f"{num(m['actual'])} / {num(m['target'])} ")
-                + el("b", pct(m["completion"]))
+                else el(
+                    "span",
+                    esc(f"{num(m['actual'])} / {num(m['target'])} ")
+                    + el("b", pct(m["completion"])),
+                    "nowrap",
+                )
             )
         row += [
             esc(u.actions),
@@ -192,19 +197,15 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
     L, p, src = d.labels, d.paths, "recurring.md"
     entries = {e.id: e for e in d.entries}
 
-    def links(ids: list[str], most: int = 20) -> Markup:
-        """A year per entry, latest ``most`` only (on large bases a problem can have
-        thousands); each link's title names unit and entry on hover."""
-        shown = " ".join(
-            el(
-                "a",
-                esc(entries[i].date.year),
-                href=p.href(src, p.entry(i)),
-                title=f"{entries[i].unit}：{entries[i].title}",
-            )
-            for i in ids[-most:]
-        )
-        return (f"… ({len(ids)}) " if len(ids) > most else "") + shown
+    def links(ids: list[str], most: int = 12) -> Markup:
+        """Unit and title of each entry, latest ``most`` only (on large bases a problem
+        can have thousands)."""
+        shown = [
+            el("a", esc(f"{entries[i].unit}：{entries[i].title}"), href=p.href(src, p.entry(i)))
+            for i in reversed(ids[-most:])
+        ]
+        more = el("li", esc(f"… ({len(ids)})")) if len(ids) > most else ""
+        return el("ul", "".join(el("li", a) for a in shown) + more, "fupan-entries")
 
     problems = d.report.problems[:limit] if d.report else []
     body = [

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Entry
 from ..reports.actions import ActionRow
 from .data import SiteData
 from .html import Markup, el, esc, link, table
+
+
+def day(d: SiteData, date: dt.date | None) -> str:
+    """A date as the site's language writes it (2025年4月20日 on a Chinese site)."""
+    return (
+        "–"
+        if date is None
+        else d.labels["date_format"].format(y=date.year, m=date.month, d=date.day)
+    )
 
 
 def pct(value: float | None) -> str:
@@ -58,7 +69,7 @@ def entries_table(d: SiteData, src: str, entries: list[Entry], show_unit: bool =
     )
     rows = []
     for e in entries:
-        row = [esc(e.date.isoformat()), entry_link(d, src, e)]
+        row = [el("span", esc(day(d, e.date)), "nowrap"), entry_link(d, src, e)]
         if show_unit:
             row.append(link(d.paths.href(src, d.paths.unit(e.unit)), e.unit))
         row += [
@@ -84,7 +95,7 @@ def action_table(d: SiteData, src: str, rows: list[ActionRow], show_unit: bool =
         cells = ([link(d.paths.href(src, d.paths.unit(r.unit)), r.unit)] if show_unit else []) + [
             esc(r.action),
             esc(r.owner),
-            esc(r.due.isoformat() if r.due else "–"),
+            el("span", esc(day(d, r.due)), "nowrap"),
             status_badge(d, r.status, r.overdue),
             link(d.paths.href(src, d.paths.entry(r.id)), r.title),
         ]

@@ -1,0 +1,368 @@
+/* fupan's search: one engine for the search box of every page and for the browse page.
+   Data in chunks (see search_data.py), loaded as scripts so pages opened from disk work
+   too; a query loads only the chunks of its characters and of the results it shows. */
+(function () {
+  "use strict";
+  var here = document.currentScript && document.currentScript.src;
+  if (!here) return;
+  var BASE = here.replace(/assets\/fupan\/search\.js(\?.*)?$/, "");
+  var DIR = BASE + "assets/fupan/search/";
+  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET[i]] = i;
+  var FACETS = ["unit", "campaign", "category", "tag", "year"];
+  var FIELD_WEIGHT = [1.5, 1, 1, 1];  // about (title, tags, unit, campaign), summary, reflection, improvement
+
+  /* ---- chunks ---- */
+  var loaded = {}, waiting = {};
+  window.fupanSearchChunk = function (name, data) {
+    loaded[name] = data;
+    (waiting[name] || []).forEach(function (w) { w[0](data); });
+    delete waiting[name];
+  };
+  function chunk(name) {
+    if (name in loaded) return Promise.resolve(loaded[name]);
+    return new Promise(function (resolve, reject) {
+      if (waiting[name]) { waiting[name].push([resolve, reject]); return; }
+      waiting[name] = [[resolve, reject]];
+      var s = document.createElement("script");
+      s.src = DIR + name + ".js";
+      s.async = true;
+      s.onerror = function () {
+        (waiting[name] || []).forEach(function (w) { w[1](new Error("fupan: no " + name)); });
+        delete waiting[name];
+      };
+      document.head.appendChild(s);
+    });
+  }
+  function all(names) { return Promise.all(names.map(chunk)); }
+
+  function decode(text) {  // deltas in a base-32 varint, or "~" and a bitmap
+    var out = [], last = 0, value = 0, shift = 0;
+    if (text[0] === "~") {
+      for (var c = 1; c < text.length; c++) {
+        var bits = DIGIT[text[c]];
+        for (var b = 0; b < 6; b++) if (bits & (1 << b)) out.push((c - 1) * 6 + b);
+      }
+      return out;
+    }
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text[i]];
+      if (d >= 32) { value += (d - 32) << shift; shift += 5; continue; }
+      value += d << shift;
+      last += value; out.push(last); value = 0; shift = 0;
+    }
+    return out;
+  }
+
+  /* ---- the engine ---- */
+  var meta = null, decoded = {};
+  function ready() {
+    return meta ? Promise.resolve(meta) : chunk("meta").then(function (m) { meta = m; return m; });
+  }
+  function termChunk(word) { return "t" + (word.codePointAt(0) % meta.termChunks); }
+  function entry(word) {  // [postings, neighbours] of a known word, from its loaded chunk
+    var c = loaded[termChunk(word)];
+    return c && Object.prototype.hasOwnProperty.call(c, word) ? c[word] : null;
+  }
+  function postings(word) {  // [{doc, field}], and how many entries hold the word
+    if (!decoded[word]) {
+      var e = entry(word), codes = e ? decode(e[0]) : [], docs = {}, n = 0;
+      codes.forEach(function (c) { if (!docs[c >> 2]) { docs[c >> 2] = 1; n++; } });
+      decoded[word] = {codes: codes, docs: n};
+    }
+    return decoded[word];
+  }
+
+  /* The query as groups of alternative words: each group is one thing asked for. */
+  function analyse(query) {
+    var groups = [], runs = query.match(CJK) || [];
+    runs.forEach(function (run) {
+      var before = groups.length;
+      if (run.length === 1) {  // one character: the words it starts
+        var c = loaded[termChunk(run)] || {};
+        var holding = Object.keys(c).filter(function (w) { return w[0] === run; });
+        if (holding.length) groups.push({words: holding, text: run});
+        return;
+      }
+      for (var n = Math.min(run.length, 6); n >= 2; n--) {
+        for (var s = 0; s + n <= run.length; s++) {
+          var w = run.substr(s, n);
+          if (entry(w)) groups.push({words: [w], text: w});
+        }
+      }
+      if (groups.length === before) groups.push({words: [], text: run});  // nothing known
+    });
+    query.replace(CJK, " ").toLowerCase().split(/[^a-z0-9]+/).forEach(function (word) {
+      if (!word) return;
+      // an index stem is a prefix of the word typed (registr < registration), or the
+      // word typed is the start of a longer one
+      var vocab = Object.keys(loaded[termChunk(word)] || {});
+      var found = vocab.filter(function (w) {
+        return /^[a-z0-9]/.test(w) && ((word.indexOf(w) === 0 && w.length >= Math.min(4, word.length))
+          || w.indexOf(word) === 0);
+      });
+      groups.push({words: found, text: word});
+    });
+    return groups;
+  }
+
+  function neighbours(groups) {  // [word, weight] pairs related to each group's words
+    groups.forEach(function (g) {
+      var seen = {};
+      g.words.forEach(function (w) { seen[w] = 1; });
+      g.near = [];
+      g.words.forEach(function (w) {
+        ((entry(w) || [])[1] || []).forEach(function (pair) {
+          if (!seen[pair[0]]) { seen[pair[0]] = 1; g.near.push(pair); }
+        });
+      });
+    });
+    var names = {};
+    groups.forEach(function (g) { g.near.forEach(function (p) { names[termChunk(p[0])] = 1; }); });
+    return all(Object.keys(names)).then(function () { return groups; });
+  }
+
+  function score(groups) {
+    var scores = {}, matched = {}, fields = {}, terms = {};
+    groups.forEach(function (g, gi) {
+      var best = {};  // doc -> weight of this group
+      var pairs = g.words.map(function (w) { return [w, 1]; }).concat(g.near);
+      pairs.forEach(function (pair) {
+        var w = pair[0], p = postings(w);
+        var idf = Math.log(1 + meta.docs / (p.docs || 1)) * pair[1] * (w.length > 1 ? 1 : 0.5);
+        p.codes.forEach(function (code) {
+          var doc = code >> 2, field = code & 3, weight = idf * FIELD_WEIGHT[field];
+          var f = fields[doc] = fields[doc] || [0, 0, 0, 0];
+          f[field] += idf;
+          (terms[doc] = terms[doc] || {})[w] = 1;
+          if ((best[doc] || 0) < weight) best[doc] = weight;
+        });
+      });
+      Object.keys(best).forEach(function (doc) {
+        scores[doc] = (scores[doc] || 0) + best[doc];
+        matched[doc] = (matched[doc] || 0) + 1;
+      });
+    });
+    Object.keys(scores).forEach(function (doc) {
+      scores[doc] *= matched[doc] / groups.length;  // more of the query matched ranks higher
+    });
+    return {scores: scores, fields: fields, terms: terms};
+  }
+
+  function allowed(filters) {  // doc -> true for the entries the facets keep, or null: all
+    var keep = null;
+    FACETS.forEach(function (f) {
+      if (!filters[f]) return;
+      var names = f === "year" ? meta.years : meta[f === "category" ? "categories" : f + "s"];
+      var i = names.indexOf(filters[f]), set = {};
+      if (i >= 0) decode(meta.facets[f][i]).forEach(function (d) { if (!keep || keep[d]) set[d] = true; });
+      keep = set;
+    });
+    return keep;
+  }
+
+  function result(doc, found) {
+    var d = loaded["d" + Math.floor(doc / meta.docsPerChunk)][doc % meta.docsPerChunk];
+    var f = found && found.fields[doc], part = 2;  // reflection, unless another part matched more
+    if (f) {
+      part = 0;
+      for (var k = 1; k < 4; k++) if (f[k] > f[part]) part = k;
+    }
+    return {
+      href: BASE + d[0], title: d[1], unit: meta.units[d[2]], campaign: meta.campaigns[d[3]],
+      category: d[4] >= 0 ? meta.categories[d[4]] : "", date: d[6], isoDate: d[5],
+      tags: d[7].map(function (t) { return meta.tags[t]; }),
+      part: meta.labels.parts[part],
+      snippet: part ? d[8][part - 1] : d[7].map(function (t) { return "#" + meta.tags[t]; }).join(" ") + " " + d[8][0],
+      terms: found ? Object.keys(found.terms[doc] || {}) : []
+    };
+  }
+
+  /* Ranked entries for ``text`` among those ``filters`` keep: {total, results}. */
+  function search(text, filters, limit) {
+    filters = filters || {};
+    return ready().then(function () {
+      var wanted = {};
+      (text.match(CJK) || []).join("").split("").forEach(function (ch) { wanted[termChunk(ch)] = 1; });
+      text.replace(CJK, " ").toLowerCase().split(/[^a-z0-9]+/).forEach(function (w) {
+        if (w) wanted[termChunk(w)] = 1;
+      });
+      return all(Object.keys(wanted));
+    }).then(function () {
+      var keep = allowed(filters), order, found = null;
+      if (text.trim()) {
+        return neighbours(analyse(text)).then(function (groups) {
+          found = score(groups);
+          order = Object.keys(found.scores).map(Number).filter(function (d) { return !keep || keep[d]; });
+          order.sort(function (a, b) { return found.scores[b] - found.scores[a] || a - b; });
+          return finish(order, found, limit);
+        });
+      }
+      order = [];
+      for (var d = 0; d < meta.docs; d++) if (!keep || keep[d]) order.push(d);
+      return finish(order, null, limit);
+    });
+  }
+
+  function finish(order, found, limit) {
+    var shown = order.slice(0, limit || 10), names = {};
+    shown.forEach(function (d) { names["d" + Math.floor(d / meta.docsPerChunk)] = 1; });
+    return all(Object.keys(names)).then(function () {
+      return {total: order.length, results: shown.map(function (d) { return result(d, found); })};
+    });
+  }
+
+  function browseUrl(text) { return BASE + meta.browse + (text ? "?text=" + encodeURIComponent(text) : ""); }
+
+  /* ---- showing results ---- */
+  function marked(text, terms) {  // text as nodes, the words found in it marked
+    var box = document.createDocumentFragment();
+    var words = terms.filter(function (t) { return t.length > 1 || /[^\x00-\x7f]/.test(t); });
+    if (!words.length) { box.appendChild(document.createTextNode(text)); return box; }
+    var re = new RegExp("(" + words.map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).sort(function (a, b) { return b.length - a.length; }).join("|") + ")", "gi");
+    text.split(re).forEach(function (piece, i) {
+      if (!piece) return;
+      if (i % 2) { var m = document.createElement("mark"); m.textContent = piece; box.appendChild(m); }
+      else box.appendChild(document.createTextNode(piece));
+    });
+    return box;
+  }
+  function node(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function hitBody(r, box) {
+    box.appendChild(node("div", "fupan-meta", [r.unit, r.campaign, r.date].join(" · ")));
+    var snippet = node("p", "fupan-snippet");
+    snippet.appendChild(node("span", "fupan-part", r.part));
+    snippet.appendChild(marked(r.snippet, r.terms));
+    box.appendChild(snippet);
+  }
+
+  /* The search box in the header of every page: typed text answered by this engine. */
+  function header() {
+    var input = document.querySelector("input.md-search__input");
+    var box = document.querySelector(".md-search-result");
+    if (!input || !box) return;
+    var count = box.querySelector(".md-search-result__meta");
+    var list = box.querySelector(".md-search-result__list");
+    var pending = null, asked = "";
+    var panel = document.querySelector(".md-search"), toggle = document.getElementById("__search");
+    var alone = panel && panel.hidden && toggle;  // the theme gave its search up (page opened from disk)
+    if (alone) {
+      panel.hidden = false;
+      input.addEventListener("focus", function () { toggle.checked = true; });
+    }
+    function run() {
+      var text = input.value.trim();
+      asked = text;
+      if (!text) { list.textContent = ""; count.textContent = ""; return; }
+      search(text, {}, 10).then(function (found) {
+        if (asked !== text) return;  // a newer query is on its way
+        var L = meta.labels;
+        count.textContent = found.total ? L.count.replace("{n}", found.total) : L.none;
+        list.textContent = "";
+        found.results.forEach(function (r) {
+          var li = node("li", "md-search-result__item fupan-hit");
+          var a = node("a", "md-search-result__link");
+          a.href = r.href;
+          var art = node("article", "md-search-result__article md-typeset");
+          art.appendChild(node("h1", "", r.title));
+          hitBody(r, art);
+          a.appendChild(art); li.appendChild(a); list.appendChild(li);
+        });
+        var more = node("a", "fupan-all", L.all + " →");
+        more.href = browseUrl(text);
+        var li = node("li", "md-search-result__item");
+        li.appendChild(more);
+        list.appendChild(li);
+        box.setAttribute("data-fupan-query", text);
+      });
+    }
+    function take(e) {  // the box's typing is ours, not the theme's own search
+      if (e.target !== input) return;
+      if (e.type === "keydown") {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          e.stopImmediatePropagation();
+          var text = input.value.trim();
+          ready().then(function () { location.href = browseUrl(text); });
+          return;
+        }
+        if (alone && e.key === "Escape") { toggle.checked = false; input.blur(); return; }
+        if (/^(Escape|Tab|ArrowUp|ArrowDown)$/.test(e.key)) return;  // the theme's navigation
+      }
+      e.stopImmediatePropagation();
+      if (e.type === "input") { clearTimeout(pending); pending = setTimeout(run, 60); }
+    }
+    ["keydown", "keyup", "keypress", "input", "change"].forEach(function (t) {
+      window.addEventListener(t, take, true);
+    });
+    input.addEventListener("focus", function () { ready(); }, {once: true});  // meta ahead of typing
+  }
+
+  /* The browse page: facets and free text, state kept in the address. */
+  function browse() {
+    var form = document.querySelector("form.fupan-browse");
+    if (!form) return;
+    var countEl = document.querySelector(".fupan-count");
+    var list = document.querySelector(".fupan-results");
+    var asked = 0;
+    function state() {
+      var s = {text: form.text.value.trim()};
+      FACETS.forEach(function (f) { s[f] = form[f].value; });
+      return s;
+    }
+    function render(s) {
+      var ticket = ++asked;
+      return search(s.text, s, 20).then(function (found) {
+        if (ticket !== asked) return;
+        countEl.textContent = found.total + " " + meta.labels.results;
+        list.textContent = "";
+        found.results.forEach(function (r) {
+          var li = node("li", "fupan-hit"), a = node("a", "", r.title);
+          a.href = r.href;
+          li.appendChild(a);
+          hitBody(r, li);
+          list.appendChild(li);
+        });
+      });
+    }
+    function writeUrl(s) {
+      var params = new URLSearchParams();
+      Object.keys(s).forEach(function (k) { if (s[k]) params.set(k, s[k]); });
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    }
+    function fill(select, values) {
+      values.forEach(function (v) {
+        var o = document.createElement("option");
+        o.value = o.textContent = v;
+        select.appendChild(o);
+      });
+    }
+    function update() { var s = state(); writeUrl(s); render(s); }
+    ready().then(function () {
+      fill(form.unit, meta.units); fill(form.campaign, meta.campaigns);
+      fill(form.category, meta.categories); fill(form.tag, meta.tags); fill(form.year, meta.years);
+      var params = new URLSearchParams(location.search);
+      form.text.value = params.get("text") || "";  // not "q": the theme's search reads that
+      FACETS.forEach(function (f) { form[f].value = params.get(f) || ""; });
+      form.addEventListener("input", update);
+      form.addEventListener("change", update);
+      form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+      form.addEventListener("reset", function () { setTimeout(update, 0); });
+      return render(state());
+    }).then(function () { form.classList.add("ready"); });
+  }
+
+  window.fupanSearch = {search: search, ready: ready};
+  header();
+  browse();
+})();

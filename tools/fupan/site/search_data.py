@@ -1,0 +1,173 @@
+"""The data of the site's search, cut in chunks a query fetches only as it needs them.
+
+One engine in the browser (``assets/search.js``) answers the search box of every page
+and the browse page. It reads, as scripts (a page opened from disk may load scripts
+but not fetch files):
+
+* ``meta.js``: the names of units, campaigns, categories and tags, which entries have
+  each (for the facets), and the chunk counts; small, about 10 bytes per entry;
+* ``t<N>.js``: the words of the published entries, each with the entries and parts
+  that hold it, and its neighbours (related words, with weights). A word lives in the
+  chunk of its first character, so a query needs one chunk per character it holds;
+* ``d<N>.js``: what a result shows (title, unit, campaign, date, the opening of each
+  part), ``DOCS_PER_CHUNK`` entries per chunk in the order of the site (newest first).
+
+Words come from the same analyzer as ``fupan search`` (rjieba search mode, so sub-words
+too); the browser cuts a query into every substring that is a known word, which finds
+人数不足 in 报名人数不足 without a segmenter of its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+
+from ..model import PARTS
+from ..search.query import SYNONYM_BOOST
+from ..text.cilin import general_synonyms
+from ..text.snippets import plain
+from ..text.thesaurus import Thesaurus
+from ..text.words import words
+from .browse import SRC as BROWSE
+from .data import SiteData
+from .urls import Site
+from .widgets import day
+
+DIR = "assets/fupan/search"
+FIELDS = ("about", *PARTS)  # "about": title, unit, campaign, category and tags
+DOCS_PER_CHUNK = 25
+TERM_CHUNK_BYTES = 20_000  # aim; a chunk holds every word of some first characters
+SNIPPET = 60  # characters of each part a result can show
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+GENERAL_WEIGHT = 0.3  # the general thesaurus: below the knowledge base's own synonyms
+
+# The words of the entries -> {word: [(related word of the entries, weight 0..1)]}. A
+# related word may be one no entry uses (budget -> 经费), so a query in other words
+# finds them. Made when the site is built; a table of words related by meaning can
+# take the thesaurus's place or add to it.
+Neighbours = Callable[[set[str]], dict[str, list[tuple[str, float]]]]
+
+
+def thesaurus_neighbours(thesaurus: Thesaurus) -> Neighbours:
+    """Synonyms as neighbours: the knowledge base's own groups, then the general
+    thesaurus below them, weighted as ``fupan search`` weights them."""
+
+    def table(vocab: set[str]) -> dict[str, list[tuple[str, float]]]:
+        near: dict[str, dict[str, float]] = defaultdict(dict)
+        for w in vocab:
+            own = thesaurus.synonyms(w)
+            general = general_synonyms(w) - own if thesaurus.general else frozenset()
+            for synonyms, weight in ((own, SYNONYM_BOOST), (general, GENERAL_WEIGHT)):
+                for s in synonyms:  # synonymy goes both ways: s finds w
+                    if s != w and near[s].get(w, 0) < weight:
+                        near[s][w] = weight
+        return {w: sorted(ns.items(), key=lambda x: (-x[1], x[0])) for w, ns in near.items()}
+
+    return table
+
+
+def encode(numbers: list[int], total: int) -> str:
+    """Ascending numbers (below ``total``) in the shorter of two forms: deltas in a
+    base-32 varint over URL-safe characters, about one character per number; or, for a
+    word most entries use, "~" and a bitmap of six numbers per character."""
+    out, last = [], 0
+    for n in numbers:
+        delta, last = n - last, n
+        while delta >= 32:
+            out.append(ALPHABET[32 + (delta & 31)])
+            delta >>= 5
+        out.append(ALPHABET[delta])
+    if len(out) <= 1 + (total + 5) // 6:
+        return "".join(out)
+    bits = [0] * ((total + 5) // 6)
+    for n in numbers:
+        bits[n // 6] |= 1 << (n % 6)
+    return "~" + "".join(ALPHABET[b] for b in bits)
+
+
+def _script(name: str, data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"fupanSearchChunk({json.dumps(name)},{text});\n"
+
+
+def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
+    """Every chunk as path -> script text."""
+    root = Site([], [], [], [], d.paths.use_directory_urls)
+    units, campaigns = list(d.by_unit), list(d.by_campaign)
+    categories, tags = list(d.by_category), list(d.by_tag)
+    index = {k: {n: i for i, n in enumerate(v)} for k, v in (("u", units), ("c", campaigns))}
+    cat_ix, tag_ix = {n: i for i, n in enumerate(categories)}, {n: i for i, n in enumerate(tags)}
+    postings: dict[str, list[int]] = defaultdict(list)  # word -> doc * 4 + field
+    docs = []
+    for n, e in enumerate(d.entries):
+        about = " ".join([e.title, e.unit, e.campaign, e.category or "", " ".join(e.tags)])
+        texts = [about] + [e.parts.get(p, "") for p in PARTS]
+        texts[-1] += " " + " ".join(a.action for a in e.actions)
+        for field, text in enumerate(texts):
+            for w in set(words(text)):
+                if not w.isdigit():  # bare numbers are most words and no one looks them up
+                    postings[w].append(n * 4 + field)
+        docs.append(
+            [
+                root.url(d.paths.entry(e.id)),
+                e.title,
+                index["u"][e.unit],
+                index["c"][e.campaign],
+                cat_ix.get(e.category, -1),
+                e.date.isoformat(),
+                day(d, e.date),
+                [tag_ix[t] for t in e.tags],
+                [plain(e.parts.get(p, ""))[:SNIPPET] for p in PARTS],
+            ]
+        )
+    total = 4 * len(docs)
+    terms: dict[str, list] = {w: [encode(sorted(codes), total)] for w, codes in postings.items()}
+    for w, near in neighbours(set(postings)).items():
+        near = [[s, round(x, 3)] for s, x in near if s in postings and s != w]
+        if near:
+            terms.setdefault(w, [""]).append(near)
+    size = sum(len(w) * 3 + len(v[0]) + 8 for w, v in terms.items())
+    n_terms = max(1, min(512, size // TERM_CHUNK_BYTES))
+    chunks: list[dict] = [{} for _ in range(n_terms)]
+    for w in sorted(terms):
+        chunks[ord(w[0]) % n_terms][w] = terms[w]
+    years = sorted(d.by_year, reverse=True)
+    number = {id(e): i for i, e in enumerate(d.entries)}
+
+    def facet(groups: dict) -> list[str]:
+        return [encode(sorted(number[id(e)] for e in es), len(docs)) for es in groups.values()]
+
+    meta = {
+        "docs": len(docs),
+        "termChunks": n_terms,
+        "docsPerChunk": DOCS_PER_CHUNK,
+        "fields": list(FIELDS),
+        "units": units,
+        "campaigns": campaigns,
+        "categories": categories,
+        "tags": tags,
+        "years": [str(y) for y in years],
+        "browse": root.url(BROWSE),
+        "labels": {
+            "count": d.labels["search_count"],
+            "none": d.labels["search_none"],
+            "all": d.labels["search_all"],
+            "results": d.labels["results"],
+            "parts": [d.labels["part_about"], *(d.labels[p] for p in PARTS)],
+        },
+        "facets": {
+            "unit": facet(d.by_unit),
+            "campaign": facet(d.by_campaign),
+            "category": facet(d.by_category),
+            "tag": facet(d.by_tag),
+            "year": facet({y: d.by_year[y] for y in years}),
+        },
+    }
+    files = {f"{DIR}/meta.js": _script("meta", meta)}
+    for i, chunk in enumerate(chunks):
+        files[f"{DIR}/t{i}.js"] = _script(f"t{i}", chunk)
+    for i in range(0, len(docs), DOCS_PER_CHUNK):
+        k = i // DOCS_PER_CHUNK
+        files[f"{DIR}/d{k}.js"] = _script(f"d{k}", docs[i : i + DOCS_PER_CHUNK])
+    return files
