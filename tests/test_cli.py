@@ -322,6 +322,8 @@ def test_documented_report_output_is_what_the_commands_print(doc, tmp_path):
 
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     shutil.copytree(ROOT / "reviews", tmp_path / "reviews")
+    # the tables shown do not depend on search by meaning, which would embed every entry
+    (tmp_path / "reviews/fupan.yml").write_text("semantic: {backend: off}\n", "utf-8")
     runs = documented_runs((ROOT / doc).read_text("utf-8"))
     assert len(runs) >= 4
     for line, printed in runs:
@@ -330,3 +332,95 @@ def test_documented_report_output_is_what_the_commands_print(doc, tmp_path):
         real = r.stdout.splitlines()
         missing = [x for x in printed if x.strip() not in ("…", "") and x not in real]
         assert not missing, (line, missing[:3])
+
+
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory) -> Path:
+    """Three entries about 报名, in two units, with tags; its word index built once."""
+    from fupan.kb import KnowledgeBase
+    from fupan.search.index import SearchIndex
+
+    from .conftest import make_kb
+
+    def about(unit: str, tags: str, text: str) -> str:
+        body = f"## 总结\n{text}\n\n## 反思\n报名通知没有传达到班组。\n\n## 改进\n提前报名。\n"
+        return entry(title=f"{unit}复盘", unit=unit, extra=f"tags: [{tags}]\n", body=body)
+
+    root = make_kb(
+        tmp_path_factory.mktemp("searchable"),
+        {
+            "a.md": about("第一分公司工会", "报名, 宣传", "报名人数不足，倒班职工没有参加。"),
+            "b.md": about("第二分公司工会", "外包管理", "外包队伍报名晚。"),
+            "c.md": about("检修车间工会", "报名", "报名顺利。"),
+        },
+    )
+    SearchIndex(KnowledgeBase(root)).refresh()
+    return root
+
+
+def search(root: Path, *args: str, code: int = 0):
+    return run("--kb", str(root), "search", *args, "--mode", "words", code=code)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        ["--unit", "检修车间工会", "--tag", "外包管理"],  # each matches, together nothing
+        ["--tag", "不存在"],
+        ["--since", "2030-01-01"],
+        ["--until", "2000-01-01"],
+        ["--campaign", "不存在的活动"],
+        ["--category", "不存在的类别"],
+        ["--unit", "第二分公司工会", "--tag", "宣传", "--since", "2025-01-01"],
+    ],
+)
+def test_filters_that_match_nothing_find_nothing(searchable, filters):
+    r = search(searchable, "报名", *filters, code=1)
+    assert r.stdout == "" and "报名" in r.stderr
+    assert json.loads(search(searchable, "报名", *filters, "--json", code=1).stdout) == []
+
+
+def test_each_filter_still_filters(searchable):
+    def units(*filters: str) -> set[str]:
+        return {
+            h["unit"] for h in json.loads(search(searchable, "报名", *filters, "--json").stdout)
+        }
+
+    assert units() == {"第一分公司工会", "第二分公司工会", "检修车间工会"}
+    assert units("--unit", "一分工会") == {"第一分公司工会"}
+    assert units("--tag", "外包管理") == {"第二分公司工会"}
+    assert units("--unit", "检修车间工会", "--tag", "报名") == {"检修车间工会"}
+    r = search(searchable, "报名", "--unit", "第三分公司工会", code=2)  # not registered
+    assert "不在 reviews/units.yml 名册中" in r.output
+
+
+@pytest.mark.parametrize(
+    "option, says",
+    [
+        (["--lmit", "2"], "没有 --lmit 这个选项；是不是 --limit？"),
+        (["--limt=2"], "没有 --limt 这个选项；是不是 --limit？"),
+        (["-n", "2"], "没有 -n 这个选项"),
+        (["--csv"], "没有 --csv 这个选项"),
+    ],
+)
+def test_unknown_options_are_usage_errors(searchable, option, says):
+    r = search(searchable, "报名", *option, code=2)
+    assert says in r.output and "Usage: fupan search" in r.output.replace(
+        "cli search", "fupan search"
+    )
+    assert r.stdout.count("复盘\n") == 0  # no hits printed
+
+
+def test_dash_word_excludes_and_double_dash_ends_options(searchable):
+    def found(*args: str) -> tuple[int, str]:
+        r = CliRunner().invoke(cli, ["--kb", str(searchable), "search", *args])
+        assert r.exit_code in (0, 1), r.output  # never a usage error
+        return r.exit_code, r.stdout
+
+    words = ["--mode", "words", "--json"]
+    # -倒班 reaches the query as the words' exclusion, as if the query were quoted whole
+    assert found("报名", "-倒班", *words) == found("报名 -倒班", *words)
+    assert found(*words, "--", "报名", "-倒班") == found("报名 -倒班", *words)
+    # after --, an option is a word: --json below asks for no JSON
+    code, out = found("--mode", "words", "--", "报名", "--json")
+    assert code == 0 and not out.startswith("[") and "第一分公司工会复盘" in out
