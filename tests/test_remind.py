@@ -527,19 +527,41 @@ def test_mail_over_starttls_and_ssl(tmp_path, security, monkeypatch):
         controller.stop()
 
 
-def test_mail_server_that_is_not_there_times_out_or_refuses(tmp_path, http, monkeypatch):
+@pytest.mark.parametrize("server", ["refuses", "never answers"])
+def test_a_mail_server_that_refuses_or_never_answers(tmp_path, http, monkeypatch, server):
+    silent = socket.socket()  # accepts the connection, never says hello
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    port = silent.getsockname()[1] if server == "never answers" else free_port()
     root = make_kb(kb_dir(tmp_path), dict(ENTRIES))
     (root / "reviews/fupan.yml").write_text(
         "reminders:\n  timeout: 1\n  webhooks:\n    - kind: wecom\n      url_env: T_WECOM\n"
-        "  mail:\n    host: 127.0.0.1\n    port: 1\n    security: none\n"
-        "    from: union@example.com\n    owners: {李强: liqiang@example.com}\n",
+        f"  mail:\n    host: 127.0.0.1\n    port: {port}\n    security: none\n"
+        "    from: union@example.com\n"
+        "    owners: {李强: liqiang@example.com, 王芳: wangfang@example.com}\n",
         "utf-8",
     )
     monkeypatch.setenv("T_WECOM", f"{http[0]}/wecom")
-    r = remind(root, code=1)
-    assert "连不上邮件服务器 127.0.0.1:1" in r.stdout
-    assert "没有 王芳 的邮箱" in r.stdout
-    assert [g["path"] for g in http[1]] == ["/wecom"]
+    try:
+        r = remind(root, code=1)
+    finally:
+        silent.close()
+    said = {
+        "refuses": f"连不上邮件服务器 127.0.0.1:{port}：[Errno 111] Connection refused",
+        "never answers": f"邮件服务器 127.0.0.1:{port}：Connection unexpectedly closed: timed out",
+    }
+    assert r.stdout.count(said[server]) == 2  # the first mail finds out, the second is told
+    assert "没有 高峰 的邮箱" in r.stdout  # nor his unit's: that mail is a failure too
+    assert [g["path"] for g in http[1]] == ["/wecom"]  # the robot still got its message
+
+
+def test_dry_run_names_the_variables_a_real_run_would_miss(kb, http, smtp, monkeypatch):
+    monkeypatch.delenv("T_WECOM")
+    monkeypatch.delenv("T_SMTP_PASSWORD")
+    r = remind(kb, "--dry-run", code=1)
+    assert "演练，未发送：环境变量 T_WECOM 没有设置" in r.stdout
+    assert r.stdout.count("演练，未发送：环境变量 T_SMTP_PASSWORD 没有设置") == 3
+    assert http[1] == [] and smtp[1].messages == []
 
 
 def test_no_channels_lists_what_is_due(tmp_path):

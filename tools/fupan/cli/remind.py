@@ -24,20 +24,15 @@ LOCK = "reminders.lock"  # in .fupan/: two runs at once would both send
 
 
 def _due_table(app: App, groups: list[Group]) -> Table:
+    """The items as `fupan actions` lists them: its ID and N are what `fupan action` takes."""
     keys = ("unit", "owner", "due", "when", "action", "entry")
+    s = app.strings
     rows = [
-        [
-            g.unit,
-            owner_name(app.strings, g.owner),
-            i.row.due,
-            when(app.strings, i),
-            i.row.action,
-            i.row.id,
-        ]
+        [g.unit, owner_name(s, g.owner), i.row.due, when(s, i), i.row.action, i.row.id, i.row.n]
         for g in groups
         for i in g.items
     ]
-    return Table([app.t(f"remind.h.{k}") for k in keys], rows)
+    return Table([app.t(f"remind.h.{k}") for k in keys] + [app.t("action.h.n")], rows, cut=(4,))
 
 
 def _result(app: App, o: Outcome) -> str:
@@ -120,7 +115,10 @@ def remind_command(app: App, within, today, unit, dry_run, ics) -> None:
         emit(View(data))
     else:
         _report(app, groups, outcomes, config, days, dry_run)
-    if any(o.status == FAILED for o in outcomes) or any(p.level == "error" for p in problems):
+    # a dry run that found what would stop a message fails as the real run would
+    if any(o.status == FAILED or o.error for o in outcomes) or any(
+        p.level == "error" for p in problems
+    ):
         raise SystemExit(1)
 
 

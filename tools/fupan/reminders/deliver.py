@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import time
 from collections.abc import Callable, Mapping
@@ -28,6 +29,7 @@ class Delivery:
     target: str  # the robot's name, or the mail's recipients
     preview: str  # exactly what is sent; the robot's address stays a variable's name
     send: Callable[[], None]
+    needs: tuple[str, ...] = ()  # environment variables it cannot go without
 
 
 @dataclass
@@ -77,7 +79,8 @@ def webhook_deliveries(
             f" (signed with ${hook.secret_env})" if hook.secret_env else ""
         )
         preview = head + "\n" + json.dumps(body, ensure_ascii=False, indent=2)
-        out.append(Delivery(f"webhook:{hook.name}:{n}", hook.kind, hook.name, preview, send))
+        needs = tuple(v for v in (hook.url_env, hook.secret_env) if v)
+        out.append(Delivery(f"webhook:{hook.name}:{n}", hook.kind, hook.name, preview, send, needs))
     return out
 
 
@@ -100,19 +103,28 @@ def mail_deliveries(
             continue
         msg = message(mail, to, subject, body)
         preview = f"To: {', '.join(to)}\nSubject: {subject}\n\n{body}"
-        out.append(Delivery(key, "mail", ", ".join(to), preview, lambda m=msg: session.send(m)))
+        needs = (mail.password_env,) if mail.username and mail.password_env else ()
+        send_mail = functools.partial(session.send, msg)
+        out.append(Delivery(key, "mail", ", ".join(to), preview, send_mail, needs))
     return out
 
 
 def run(
-    deliveries: list[Delivery], state: SentToday, s: dict[str, str], dry_run: bool
+    deliveries: list[Delivery],
+    state: SentToday,
+    s: dict[str, str],
+    dry_run: bool,
+    env: Mapping[str, str],
 ) -> list[Outcome]:
     outcomes = []
     for d in deliveries:
         o = Outcome(d.key, d.channel, d.target, DRY_RUN if dry_run else SENT, preview=d.preview)
         if d.key in state:
             o.status = SKIPPED
-        elif not dry_run:
+        elif dry_run:  # what would stop it, said before the real run finds out
+            missing = [v for v in d.needs if not env.get(v)]
+            o.error = "; ".join(SendError("env", name=v).text(s) for v in missing)
+        else:
             try:
                 d.send()
             except SendError as e:
@@ -150,4 +162,4 @@ def remind(
             deliveries += mail_deliveries(config.mail, groups, today, s, session)
         for d in deliveries:
             d.key = f"{scope}|{d.key}" if scope else d.key
-        return run(deliveries, state, s, dry_run)
+        return run(deliveries, state, s, dry_run, env)
