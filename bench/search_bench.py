@@ -288,14 +288,18 @@ def prepare(n: int, seed: int, out: Path, log: Callable[[str], None]) -> tuple[P
     return kb, time.perf_counter() - started
 
 
-def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> SizeResult:
+def bench_size(
+    n: int, seed: int, out: Path, repeat: int, rounds: int, log, mode: str = "words"
+) -> SizeResult:
     kb, generated = prepare(n, seed, out, log)
     res = SizeResult(n, generated)
-    fupan = [*fupan_cmd(), "--kb", str(kb)]
+    fupan = [*fupan_cmd(), "--kb", str(kb), "--lang", "en"]
     v = res.values
+    index = ["index", "--rebuild"] + (["--words-only"] if mode == "words" else [])
+    search = ["search", "--mode", mode]
 
-    log(f"[{n}] full index (fupan index --rebuild) ...")
-    r = _checked(run([*fupan, "index", "--rebuild"], kb, sample_tree=True), "index", "rebuilt")
+    log(f"[{n}] full index (fupan {' '.join(index)}) ...")
+    r = _checked(run([*fupan, *index], kb, sample_tree=True), "index", "rebuilt")
     v["index_s"], v["index_rate"], v["index_cpu_s"] = r.wall, n / r.wall, r.cpu_s or 0.0
     v["index_peak_mib"] = (r.peak_kib or 0) / 1024
     v["index_tree_mib"] = (r.tree_kib or 0) / 1024
@@ -307,7 +311,7 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
 
     # Untimed: absorbs an index-format change if tools/ changed since the rebuild above,
     # so that the timings below see exactly one changed entry, or none.
-    _checked(run([*fupan, "index"], kb), "index before the search timings")
+    _checked(run([*fupan, *index[:1], *index[2:]], kb), "index before the search timings")
 
     log(f"[{n}] search after one edit x{repeat} ...")
     files = sorted((kb / "reviews").rglob("*.md"))
@@ -317,7 +321,7 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
         for i in range(repeat):
             extra = f"\n补充说明（第{i + 1}次）：报名人数不足的问题仍需在班组层面持续跟踪。\n"
             victim.write_bytes(original + extra.encode("utf-8"))
-            r = run([*fupan, "search", EDIT_QUERY], kb)
+            r = run([*fupan, *search, EDIT_QUERY], kb)
             if "index rebuilt" in r.stderr:
                 raise SystemExit(
                     "the search after one edit rebuilt the whole index: the index format "
@@ -327,14 +331,16 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
             res.edit_runs_s.append(r.wall)
     finally:
         victim.write_bytes(original)
-        _checked(run([*fupan, "index"], kb), "index after restoring the edited entry")
+        _checked(
+            run([*fupan, *index[:1], *index[2:]], kb), "index after restoring the edited entry"
+        )
     v["edit_search_s"] = _median(res.edit_runs_s)
     log(f"[{n}]   runs (s): {', '.join(f'{t:.2f}' for t in res.edit_runs_s)}")
 
     log(f"[{n}] cold search x{repeat} ...")
     peaks, cpu = [], []
     for _ in range(repeat):
-        r = _checked(run([*fupan, "search", COLD_QUERY], kb), "cold search", "found")
+        r = _checked(run([*fupan, *search, COLD_QUERY], kb), "cold search", "found")
         if "index updated" in r.stderr or "index rebuilt" in r.stderr:
             raise SystemExit(f"cold search found a stale index:\n{r.stderr}")
         res.cold_runs_s.append(r.wall)
@@ -347,7 +353,7 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
     )
 
     log(f"[{n}] warm queries: {len(WARM_QUERIES)} queries x {rounds} rounds ...")
-    latencies = warm_latencies(kb, rounds)
+    latencies = warm_latencies(kb, rounds, mode)
     every = [ms for times in latencies.values() for ms in times]
     v["warm_p50_ms"], v["warm_p95_ms"] = _percentile(every, 50), _percentile(every, 95)
     worst = sorted(latencies.items(), key=lambda kv: -_median(kv[1]))[:5]
@@ -355,12 +361,13 @@ def bench_size(n: int, seed: int, out: Path, repeat: int, rounds: int, log) -> S
     return res
 
 
-def warm_latencies(kb: Path, rounds: int) -> dict[str, list[float]]:
+def warm_latencies(kb: Path, rounds: int, mode: str = "words") -> dict[str, list[float]]:
     """Milliseconds per query label, after one untimed warm-up round."""
     from fupan.kb import KnowledgeBase
     from fupan.search.hits import Filters, search
+    from fupan.search.indexes import open_indexes
 
-    base = KnowledgeBase(kb)
+    opened = open_indexes(KnowledgeBase(kb), mode != "words")
     out: dict[str, list[float]] = {}
     for round_ in range(rounds + 1):
         for text, filters in WARM_QUERIES:
@@ -368,7 +375,7 @@ def warm_latencies(kb: Path, rounds: int) -> dict[str, list[float]]:
                 " " + json.dumps(filters, default=str, ensure_ascii=False) if filters else ""
             )
             started = time.perf_counter()
-            search(base, text, Filters(**filters), refresh=False)
+            search(opened.index, text, Filters(**filters), opened.meaning, mode)
             took = (time.perf_counter() - started) * 1000
             if round_:  # round 0 warms caches and imports
                 out.setdefault(label, []).append(took)
@@ -469,6 +476,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per CLI search timing")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds of warm queries")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--mode",
+        choices=("words", "both"),
+        default="words",
+        help="words: the word index alone; both: with the meaning index (embeds every entry)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     if not sizes or min(sizes) < 1:
@@ -482,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     env = environment()
     results: list[SizeResult] = []
     for n in sizes:
-        results.append(bench_size(n, args.seed, args.out, args.repeat, args.rounds, log))
+        results.append(bench_size(n, args.seed, args.out, args.repeat, args.rounds, log, args.mode))
         # Report after every size, so a long run that is stopped still leaves its numbers.
         env["code at end"] = code_state()
         env["load average (1 min) at end"] = f"{os.getloadavg()[0]:.2f}"
