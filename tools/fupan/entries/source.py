@@ -117,27 +117,37 @@ def _key(node: yaml.Node) -> object:
     return node.value if isinstance(node, yaml.ScalarNode) else str(node.start_mark)
 
 
+_TOO_MANY = (
+    f"too many values (more than {MAX_YAML_VALUES:,}, counting each use of an &anchor "
+    "by *name); write the values out, or split the file"
+)
+
+
 class _Budget:
     """Counts values as the line map visits them: an &anchor used again and again
     (a "billion laughs" of a few hundred bytes) is stopped before it is expanded."""
 
     def __init__(self, base: int):
         self.left, self.base = MAX_YAML_VALUES, base
+        self.open: set[yaml.Node] = set()  # collections being walked: a cycle is an error
 
     def spend(self, node: yaml.Node) -> None:
         self.left -= 1
         if self.left < 0:
-            raise SourceError(
-                node.start_mark.line + self.base,
-                f"too many values (more than {MAX_YAML_VALUES:,}, counting each use of an "
-                "&anchor by *name); write the values out, or split the file",
-            )
+            raise SourceError(node.start_mark.line + self.base, _TOO_MANY)
 
 
 def _line_map(
     node: yaml.Node, base: int, prefix: Path_, out: dict, dups: list, budget: _Budget
 ) -> None:
     budget.spend(node)
+    if isinstance(node, yaml.CollectionNode):
+        if node in budget.open:
+            raise SourceError(
+                node.start_mark.line + base,
+                "an &anchor is used inside itself (*name within &name); write the values out",
+            )
+        budget.open.add(node)
     if isinstance(node, yaml.MappingNode):
         seen: set = set()
         for key_node, value_node in node.value:
@@ -156,6 +166,8 @@ def _line_map(
         for i, item in enumerate(node.value):
             out[(*prefix, i)] = item.start_mark.line + base
             _line_map(item, base, (*prefix, i), out, dups, budget)
+    if isinstance(node, yaml.CollectionNode):
+        budget.open.discard(node)
 
 
 def _long_number_line(node: yaml.Node | None, base: int) -> int:
@@ -189,10 +201,16 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
 
     ``base`` is the file line of the text's first line. Only the safe loader is used.
     """
+    if text.count("\n") + text.count(",") > MAX_YAML_VALUES:  # before the slow part
+        raise SourceError(base, _TOO_MANY)
     loader = _Loader(text)
     node = None
+    lines: dict = {}
+    dups: list = []
     try:
         node = loader.get_single_node()
+        if node is not None:  # counted before anything is built from it
+            _line_map(node, base, (), lines, dups, _Budget(base))
         data = loader.construct_document(node) if node is not None else None
     except ValueError:  # a number of thousands of digits: Python refuses to read it
         raise SourceError(
@@ -216,10 +234,6 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
         raise SourceError(base, f"invalid YAML: {e}") from None
     finally:
         loader.dispose()
-    lines: dict = {}
-    dups: list = []
-    if node is not None:
-        _line_map(node, base, (), lines, dups, _Budget(base))
     return data, lines, dups
 
 
