@@ -461,9 +461,14 @@ def test_bad_configuration_names_the_line_and_keeps_the_good_channels(kb, http, 
         )
         .replace("      url_env: T_FEISHU\n", "      url: https://open.feishu.cn/hook/xyz\n")
     )
-    path.write_text(text, "utf-8")
+    path.write_text(text + "    pasword_env: T_SMTP_PASSWORD\n", "utf-8")
     r = remind(kb, code=1)
     lines = r.stderr.splitlines()
+    typo = len(text.splitlines()) + 1
+    assert (
+        f"reviews/fupan.yml:{typo}: warning: reminders.mail.pasword_env is not used; the keys "
+        "are host, port, security, username, password_env, from, per, owners, units, cafile"
+    ) in lines
     assert (
         "reviews/fupan.yml:10: error: reminders.webhooks[1].kind must be one of "
         "wecom, dingtalk, feishu, json, not 'dingding'" in lines

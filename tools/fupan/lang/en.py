@@ -263,6 +263,7 @@ STRINGS: dict[str, str] = {
     "remind.error.mail_unreachable": "cannot reach mail server {where}: {reason}",
     "remind.error.recipients": "recipients refused: {reply}",
     "remind.error.not_taken": "the mail server did not take the message: {reply}",
+    "remind.error.unexpected": "unexpected error ({kind}): {detail}",
     "remind.error.no_address_owner": "no mail address for {who}: add it under reminders.mail.owners, or the unit's under reminders.mail.units",
     "remind.error.no_address_unit": "no mail address for {who}: add it under reminders.mail.units",
     "import.no_pandoc": "reading Word files needs pandoc: install fupan's dependencies (pip install pypandoc-binary, which bundles pandoc)",

@@ -263,6 +263,7 @@ STRINGS: dict[str, str] = {
     "remind.error.mail_unreachable": "连不上邮件服务器 {where}：{reason}",
     "remind.error.recipients": "收件人被拒收：{reply}",
     "remind.error.not_taken": "邮件服务器没有接收这封邮件：{reply}",
+    "remind.error.unexpected": "意外的错误（{kind}）：{detail}",
     "remind.error.no_address_owner": "没有 {who} 的邮箱：请在 reminders.mail.owners 中填写，或在 reminders.mail.units 中填写其单位的邮箱",
     "remind.error.no_address_unit": "没有 {who} 的邮箱：请在 reminders.mail.units 中填写",
     "import.no_pandoc": "读取 Word 文件需要 pandoc：请安装 fupan 的依赖（pip install pypandoc-binary，它自带 pandoc）",

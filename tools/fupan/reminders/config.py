@@ -22,6 +22,14 @@ WEBHOOK_KINDS = ("wecom", "dingtalk", "feishu", "json")
 SECURITY = ("starttls", "ssl", "none")
 MAIL_PER = ("owner", "unit")
 SECRET_KEYS = ("url", "secret", "password", "token", "key")
+KEYS = {  # what each mapping may hold; anything else is a typo worth a warning
+    "reminders": ("within", "timeout", "site_url", "unpublished", "webhooks", "mail"),
+    "webhook": ("name", "kind", "url_env", "secret_env", "units"),
+    "mail": (
+        "host", "port", "security", "username", "password_env", "from", "per", "owners",
+        "units", "cafile",
+    ),
+}  # fmt: skip
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+$")
 
@@ -106,6 +114,18 @@ class _Reader:
             return None
         return value
 
+    def unknown_keys(self, item: dict, path: tuple, kind: str) -> None:
+        for key in item:
+            if key not in KEYS[kind] and key not in SECRET_KEYS:
+                self.problems.append(
+                    Problem(
+                        self.rel,
+                        self.line(*path, key),
+                        "warning",
+                        f"{_dotted((*path, key))} is not used; the keys are {', '.join(KEYS[kind])}",
+                    )
+                )
+
     def secrets_refused(self, item: dict, path: tuple) -> bool:
         found = [k for k in SECRET_KEYS if k in item]
         for k in found:
@@ -156,6 +176,7 @@ def _webhook(r: _Reader, item: object, i: int, units: Units) -> Webhook | None:
     if not isinstance(item, dict):
         r.error(path, f"{_dotted(path)} must be a mapping: name, kind, url_env")
         return None
+    r.unknown_keys(item, path, "webhook")
     if r.secrets_refused(item, path):
         return None
     kind = item.get("kind")
@@ -179,6 +200,7 @@ def _mail(r: _Reader, item: object, units: Units) -> Mail | None:
     if not isinstance(item, dict):
         r.error(path, "reminders.mail must be a mapping: host, from, owners or units")
         return None
+    r.unknown_keys(item, path, "mail")
     if r.secrets_refused(item, path):
         return None
     ok = True
@@ -244,6 +266,7 @@ def load_config(reviews: Path, units: Units, rel: str = "") -> tuple[RemindConfi
     if not isinstance(section, dict):
         r.error(("reminders",), "reminders must be a mapping: within, webhooks, mail")
         return config, r.problems
+    r.unknown_keys(section, ("reminders",), "reminders")
     within = section.get("within", config.within)
     if isinstance(within, int) and not isinstance(within, bool) and within >= 0:
         config.within = within

@@ -129,14 +129,13 @@ def run(
                 d.send()
             except SendError as e:
                 o.status, o.error = FAILED, e.text(s)
+            except Exception as e:  # noqa: BLE001 (one message's surprise must not stop the rest)
+                detail = SendError("unexpected", kind=type(e).__name__, detail=e)
+                o.status, o.error = FAILED, detail.text(s)
             else:
                 state.add(d.key)
         outcomes.append(o)
     return outcomes
-
-
-def _nothing() -> contextlib.nullcontext:
-    return contextlib.nullcontext()
 
 
 def remind(
@@ -157,8 +156,9 @@ def remind(
         for hook in config.webhooks
         for d in webhook_deliveries(hook, groups, today, s, env, config.timeout, clock)
     ]
-    with MailSession(config.mail, env, config.timeout) if config.mail else _nothing() as session:
-        if config.mail and session:
+    with contextlib.ExitStack() as stack:
+        if config.mail:
+            session = stack.enter_context(MailSession(config.mail, env, config.timeout))
             deliveries += mail_deliveries(config.mail, groups, today, s, session)
         for d in deliveries:
             d.key = f"{scope}|{d.key}" if scope else d.key
