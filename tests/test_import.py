@@ -181,6 +181,34 @@ def test_a_title_that_ends_in_总结_and_a_bold_line_inside_a_part(kb: Path, tmp
     }
 
 
+def test_a_review_form_table_with_rows_of_its_own(kb: Path, tmp_path: Path):
+    """A 复盘表 mixes the header's labels with others: those rows stay in the text."""
+    d = docx.Document()
+    form = wordmake.add_table(
+        d,
+        [
+            ["活动名称", "2026年安全生产月", "填报单位", "一分工会"],
+            ["参加人数", "120人", "活动地点", "职工之家"],
+            ["填报日期", "2026年7月3日", "执笔人", "何雪"],
+        ],
+    )
+    assert len(form.rows) == 3
+    for part in ("一、总结", "二、反思", "三、改进"):
+        d.add_heading(part, level=1)
+        d.add_paragraph(part[2:] + "。")
+    d.save(tmp_path / "表.docx")
+    run("import", str(tmp_path / "表.docx"), "--kb", str(kb))
+    entry, problems = imported(kb, "reviews/2026/2026年安全生产月-第一分公司工会.md")
+    assert problems == []
+    assert (entry.campaign, entry.unit, entry.date, entry.author) == (
+        "2026年安全生产月",
+        "第一分公司工会",
+        dt.date(2026, 7, 3),
+        "何雪",
+    )
+    assert entry.parts["summary"].startswith("| 参加人数 | 120人 | 活动地点 | 职工之家 |")
+
+
 def test_flags_fill_in_and_win(kb: Path, tmp_path: Path):
     doc = wordmake.review(tmp_path / "a.docx", header="none")
     r = run("import", str(doc), "--kb", str(kb), code=1)

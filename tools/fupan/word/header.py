@@ -61,17 +61,20 @@ def from_lines(text: str) -> dict[str, str] | None:
     return found or None
 
 
-def from_table(rows: list[list[str]]) -> dict[str, str] | None:
-    """Fields of a table of label | value cells (one or more pairs a row)."""
+def from_table(rows: list[list[str]]) -> tuple[dict[str, str], list[int]] | None:
+    """Fields of a table of label | value cells (one or more pairs a row), and the rows
+    whose labels are none of the header's, which stay in the text; None unless at
+    least two labels are the header's."""
     found: dict[str, str] = {}
-    for row in rows:
+    other: list[int] = []
+    for n, row in enumerate(rows):
         cells = [c for i, c in enumerate(row) if i == 0 or c != row[i - 1]]  # merged repeats
-        for i in range(0, len(cells) - 1, 2):
-            key = label(cells[i])
-            if key is None:
-                return None
-            found[key] = cells[i + 1].strip()
-    return found or None
+        pairs = [(label(cells[i]), cells[i + 1]) for i in range(0, len(cells) - 1, 2)]
+        if pairs and all(key for key, _ in pairs):
+            found.update((key, value.strip()) for key, value in pairs)
+        else:
+            other.append(n)
+    return (found, other) if len(found) >= 2 else None
 
 
 def meta(fields: dict[str, str]) -> dict:

@@ -220,9 +220,12 @@ class _Reader:
         if not rows:
             return False
         if self.part is None:
-            fields = header.from_table(rows)
-            if fields is not None:
+            found = header.from_table(rows)
+            if found is not None:
+                fields, other = found
                 self.draft.meta.update(header.meta(fields))
+                if other:  # rows such as 参加人数 | 300 are part of the text
+                    self.out().append(tree.pipe_table(block, other))
                 return True
         kind = tables.kind(rows[0])
         if kind == "metrics":

@@ -92,11 +92,14 @@ def head_rows(table: dict) -> int:
     return len(table["c"][3][1])
 
 
-def pipe_table(table: dict) -> dict:
-    """The same table with no merged cells and one line per cell, which a Markdown
-    pipe table can hold: merged content repeats in each place it covered."""
+def pipe_table(table: dict, keep: list[int] | None = None) -> dict:
+    """The same table (or its rows ``keep``) with no merged cells and one line per
+    cell, which a Markdown pipe table can hold: merged content repeats in each place
+    it covered."""
     rows = table_rows(table)
     heads = max(head_rows(table), 1)
+    if keep is not None:
+        rows, heads = [rows[i] for i in keep], 1
 
     def row(cells: list) -> list:
         return [NO_ATTR, [[NO_ATTR, c[1], 1, 1, [_one_line(c[4])]] for c in cells]]
