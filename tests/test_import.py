@@ -209,6 +209,16 @@ def test_a_review_form_table_with_rows_of_its_own(kb: Path, tmp_path: Path):
     assert entry.parts["summary"].startswith("| 参加人数 | 120人 | 活动地点 | 职工之家 |")
 
 
+def test_a_word_file_in_reviews_and_messages_in_english(kb: Path):
+    wordmake.review(kb / "reviews" / "一分.docx")
+    r = run("import", str(kb / "reviews/一分.docx"), "--kb", str(kb), "--lang", "en")
+    assert f"reviews/一分.docx → {ENTRY}\n" in r.stderr
+    assert "reviews/一分.docx is imported; move it out of reviews/" in r.stderr
+    assert "check: 0 errors, 0 warnings" in r.stderr
+    r = run("import", str(kb / "reviews/一分.docx"), "--kb", str(kb), "--lang", "en", code=1)
+    assert f"not imported: {ENTRY} already exists and was not overwritten" in r.stderr
+
+
 def test_flags_fill_in_and_win(kb: Path, tmp_path: Path):
     doc = wordmake.review(tmp_path / "a.docx", header="none")
     r = run("import", str(doc), "--kb", str(kb), code=1)

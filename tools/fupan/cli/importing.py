@@ -81,6 +81,8 @@ def _report(app: App, done: importer.Imported, dry_run: bool) -> int:
         note(app.t("import.images", n=len(done.images), folder=app.kb.rel(done.media) + "/"))
     for part in done.missing_parts:
         note(app.t("import.missing_part", part=app.t(f"import.part.{part}")))
+    if not dry_run and done.source.resolve().is_relative_to(app.kb.reviews):
+        note(app.t("import.move_source", source=app.kb.rel(done.source)))
     for p in done.problems:
         note(str(p))
     errors = sum(p.level == "error" for p in done.problems)

@@ -281,6 +281,7 @@ STRINGS: dict[str, str] = {
     "import.wrote": "{source} → {path}",
     "import.would_write": "{source} → {path} (dry run, nothing written)",
     "import.images": "{n} images, saved in {folder}",
+    "import.move_source": "{source} is imported; move it out of reviews/ (a Word file there is no entry, and check says so)",
     "import.missing_part": "no '{part}' part found: the document needs a heading or bold line that starts with it",
     "import.part.summary": "一、总结 (summary)",
     "import.part.reflection": "二、反思 (reflection)",

@@ -281,6 +281,7 @@ STRINGS: dict[str, str] = {
     "import.wrote": "{source} → {path}",
     "import.would_write": "{source} → {path}（演练，未写入）",
     "import.images": "图片 {n} 张，保存在 {folder}",
+    "import.move_source": "{source} 已经导入，可以把它移出 reviews/（那里的 Word 文件不是复盘，检查时会提示）",
     "import.missing_part": "没有找到“{part}”部分：文档中需要一个以它开头的标题或加粗行",
     "import.part.summary": "一、总结",
     "import.part.reflection": "二、反思",
