@@ -259,6 +259,8 @@ def sample(tmp_path_factory) -> KnowledgeBase:
     root = tmp_path_factory.mktemp("sample")
     shutil.copy(SAMPLE / "mkdocs.yml", root)
     shutil.copytree(SAMPLE / "reviews", root / "reviews")
+    # tables by words and tags: search by meaning would embed every entry first
+    (root / "reviews/fupan.yml").write_text("semantic: {backend: off}\n", "utf-8")
     return KnowledgeBase(root)
 
 
@@ -380,3 +382,28 @@ def test_exit_codes_agree(kb):
     r = run(kb, "new", "--unit", "第一分公司", "--campaign", "x", code=2)
     assert "是不是 第一分公司工会？" in r.output
     run(kb, "actions", "--limit", "0", code=2)
+
+
+def test_site_lists_units_in_roster_order(kb_factory):
+    from fupan.lang import strings
+    from fupan.site.data import site_data
+
+    roster = "- name: 运行车间工会\n- name: 公司工会\n- name: 第一分公司工会\n"
+    kb = KnowledgeBase(
+        kb_factory(
+            {
+                f"{n}.md": entry(title=f"复盘{n}", unit=u, extra="rating: 3\n")
+                for n, u in enumerate(["第一分公司工会", "公司工会", "运行车间工会"])
+            },
+            units=roster,
+        )
+    )
+    entries = kb.load_all().entries
+    d = site_data(
+        entries, kb.thesaurus, strings("zh"), dt.date(2026, 1, 1), order=kb.units.sort_key
+    )
+    in_roster = ["运行车间工会", "公司工会", "第一分公司工会"]
+    assert list(d.by_unit) == in_roster
+    assert [u.unit for u in d.comparisons[GAMES].units] == in_roster
+    plain = site_data(entries, kb.thesaurus, strings("zh"), dt.date(2026, 1, 1))
+    assert list(plain.by_unit) == ["第一分公司工会", "公司工会", "运行车间工会"]  # by pinyin

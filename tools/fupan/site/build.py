@@ -111,7 +111,9 @@ def load(
     except ValueError as e:
         raise FupanError(f"plugin option 'today': {e}") from None
     strings = labels(language)
-    data = site_data(entries, thesaurus, strings, day, use_directory_urls, failed)
+    data = site_data(
+        entries, thesaurus, strings, day, use_directory_urls, failed, order=kb.units.sort_key
+    )
     url = site_settings(root).site_url if site_url is None else site_url
     return Build(data, thesaurus, strings, list(report.problems), url)
 

@@ -15,6 +15,7 @@ from ..reports.similar import similar
 from ..search.clusters import clusters
 from ..search.semantic import SemanticIndex
 from ..search.similar import similar_all
+from ..text.collate import pinyin_key
 from ..text.thesaurus import Thesaurus
 from .urls import Site
 
@@ -40,14 +41,15 @@ class SiteData:
     report: Report | None = None
 
 
-def _group(entries: list[Entry], key) -> dict:
+def _group(entries: list[Entry], key, order=pinyin_key) -> dict:
+    """Entries by ``key``, newest first; the keys in ``order`` (names by pinyin)."""
     groups: dict = defaultdict(list)
     for e in entries:
         for k in key(e):
             groups[k].append(e)
     for es in groups.values():
         es.sort(key=lambda e: (e.date, e.id), reverse=True)
-    return dict(sorted(groups.items()))
+    return dict(sorted(groups.items(), key=lambda kv: order(kv[0])))
 
 
 def site_data(
@@ -58,6 +60,7 @@ def site_data(
     use_directory_urls: bool = True,
     failed: list[str] | None = None,
     meaning: SemanticIndex | None = None,
+    order=pinyin_key,  # units: the roster's order, then pinyin (Units.sort_key)
 ) -> SiteData:
     """What the pages show; similar entries and recurring problems by meaning when
     ``meaning`` (a refreshed index) is given, else by shared tags and words."""
@@ -65,7 +68,7 @@ def site_data(
         (e for e in entries if e.publish), key=lambda e: (e.date, e.id), reverse=True
     )
     d = SiteData(published, today, labels, Site([], [], [], []), failed or [])
-    d.by_unit = _group(published, lambda e: [e.unit])
+    d.by_unit = _group(published, lambda e: [e.unit], order)
     d.by_campaign = _group(published, lambda e: [e.campaign])
     d.by_tag = _group(published, lambda e: e.tags)
     d.by_category = _group(published, lambda e: [e.category] if e.category else [])
@@ -77,15 +80,15 @@ def site_data(
         list(d.by_category),
         use_directory_urls,
     )
-    d.comparisons = {c: compare(es, c) for c, es in d.by_campaign.items()}
-    d.open_rows = action_rows(published, today, ["open", "doing"])
-    d.completion = unit_completion(published)
+    d.comparisons = {c: compare(es, c, order) for c, es in d.by_campaign.items()}
+    d.open_rows = action_rows(published, today, ["open", "doing"], order=order)
+    d.completion = unit_completion(published, order)
     store = meaning.store() if meaning else None
     groups = None
     if store is not None:
         work = {e.id: (e.unit, e.year) for e in published}
         groups = clusters(store, work.get)
-    d.report = recurring(published, thesaurus, groups=groups)
+    d.report = recurring(published, thesaurus, groups=groups, order=order)
     d.lessons = statuses(published, d.report.relapses)
     by_id = {e.id: e for e in published}
     if store is not None:
