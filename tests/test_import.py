@@ -4,6 +4,7 @@ and its round trip, and `fupan related` on a Word plan."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from fupan.cli import cli
 from fupan.entries.contract import load
 from fupan.kb import KnowledgeBase
 from fupan.site.html import render_markdown
-from fupan.word import numbering, template
+from fupan.word import legacy, numbering, template
 
 from . import wordmake
 from .conftest import ROOT
@@ -317,23 +318,34 @@ def test_legacy_files_need_libreoffice(kb: Path, tmp_path: Path, monkeypatch):
     assert "apt-get install libreoffice-writer-nogui" in r.stderr
 
 
-@pytest.mark.skipif(
-    not any(map(__import__("shutil").which, ("soffice", "libreoffice"))),
-    reason="LibreOffice is not installed",
-)
-def test_legacy_doc_through_libreoffice(kb: Path, tmp_path: Path):
-    import subprocess
-
+@pytest.mark.skipif(legacy.soffice() is None, reason="LibreOffice is not installed")
+def test_legacy_doc_and_wps_through_libreoffice(kb: Path, tmp_path: Path):
+    """A test document saved as Word 97 by LibreOffice and named .wps: the .wps path
+    runs, and LibreOffice reads the file by its content. (No file written by WPS
+    Office itself is at hand.)"""
     doc = wordmake.review(tmp_path / "a.docx", image=False)
+    profile = (tmp_path / "profile").as_uri()  # its own, as fupan uses
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(doc)],
+        [
+            legacy.soffice(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(doc),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    r = run("import", str(tmp_path / "a.doc"), "--kb", str(kb))
-    entry, _ = imported(kb)
-    assert len(entry.actions) == 2 and "检查：0 个错误" in r.stderr
+    (tmp_path / "a.doc").rename(tmp_path / "a.wps")
+    r = run("import", str(tmp_path / "a.wps"), "--kb", str(kb))
+    entry, problems = imported(kb)
+    assert problems == [] and "检查：0 个错误" in r.stderr
+    assert len(entry.metrics) == 2 and len(entry.actions) == 2
+    assert "| 球类 | 篮球（全天） | 篮球（全天） |" in entry.parts["summary"]
 
 
 def test_numbering_levels():
