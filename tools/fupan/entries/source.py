@@ -109,6 +109,8 @@ _KEYS = yaml.constructor.SafeConstructor()
 def _key(node: yaml.Node) -> object:
     """A mapping key as the loader constructs it (``1`` is the number 1), so that keys
     that are not text are found at their own line."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        return node.value  # nearly every key: no constructor needed
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:timestamp":
         try:
             return _KEYS.construct_object(node)
