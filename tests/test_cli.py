@@ -424,3 +424,24 @@ def test_dash_word_excludes_and_double_dash_ends_options(searchable):
     # after --, an option is a word: --json below asks for no JSON
     code, out = found("--mode", "words", "--", "报名", "--json")
     assert code == 0 and not out.startswith("[") and "第一分公司工会复盘" in out
+
+
+def test_strict_build_with_an_invalid_entry_writes_no_site(kb_factory):
+    """What docs/guide/publish.md says: with --strict an invalid entry stops the build
+    before anything is written, and the site already published stays as it was."""
+    import os
+    import subprocess
+    import sys
+
+    kb = kb_factory({"a.md": entry(), "b.md": entry(title="坏的", unit="第三分公司工会")})
+    (kb / "reviews/fupan.yml").write_text("semantic: {backend: off}\n", "utf-8")
+    (kb / "site").mkdir()
+    (kb / "site/index.html").write_text("the site published yesterday", "utf-8")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    r = subprocess.run(mkdocs, cwd=kb, capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 1, r.stderr
+    assert "reviews/b.md:3: error: unit '第三分公司工会' is not registered" in r.stderr
+    assert "with --strict no site is written" in r.stderr
+    assert sorted(p.name for p in (kb / "site").iterdir()) == ["index.html"]
+    assert (kb / "site/index.html").read_text("utf-8") == "the site published yesterday"

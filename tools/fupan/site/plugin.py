@@ -52,7 +52,9 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             config.nav = list(config.nav) + build.section_nav(self.language)
         return config
 
-    def on_files(self, files: Files, config) -> Files:
+    def on_pre_build(self, config) -> None:
+        """Read the knowledge base before MkDocs empties site/: with --strict, invalid
+        entries stop the build here, and the site already there stays as it was."""
         try:
             self.build = build.load(
                 self.root,
@@ -65,6 +67,15 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             raise PluginError(f"fupan: {e}") from None
         for problem in self.build.problems:
             (log.warning if problem.level == "error" else log.info)(str(problem))
+        errors = sum(p.level == "error" for p in self.build.problems)
+        if errors and config.strict:
+            raise PluginError(
+                f"fupan: {errors} errors in entries (above); with --strict no site is written "
+                "and site/ is left as it was. Fix them (`fupan check`), or build without "
+                "--strict to publish the valid entries only."
+            )
+
+    def on_files(self, files: Files, config) -> Files:
         if config.nav is None:
             # MkDocs' own nav from the docs folder, then ours as titled pages: left to
             # MkDocs, campaigns/index.md would be a section named "Campaigns"
