@@ -71,16 +71,28 @@ def main() -> None:
             rows.append((case, None, check_one(folder, f"tags{n}", tags)))
         laughs = "---\n" + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         laughs += "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
-        rows.append(("check, billion laughs (359 B)", None, check_one(folder, "laughs", laughs + BODY)))
+        rows.append(
+            ("check, billion laughs (359 B)", None, check_one(folder, "laughs", laughs + BODY))
+        )
         big = HEAD + BODY + "报名" * 25_000_000
         rows.append(("check, 50 MB entry", None, check_one(folder, "big", big)))
         group = "- [" + ", ".join(f"词{i}" for i in range(20_001)) + "]\n"
         ok = HEAD + BODY
         rows.append(
-            ("check, synonym group of 20,001", None, check_one(folder, "syn", ok, {"synonyms.yml": group}))
+            (
+                "check, synonym group of 20,001",
+                None,
+                check_one(folder, "syn", ok, {"synonyms.yml": group}),
+            )
         )
     phrase = '"' + "报名人数不足，通知没有传达" * 80 + '"'
-    rows.append(("query, phrase of 1,040 characters", None, timed(lambda: build(phrase, Thesaurus(BUILTIN)))))
+    rows.append(
+        (
+            "query, phrase of 1,040 characters",
+            None,
+            timed(lambda: build(phrase, Thesaurus(BUILTIN))),
+        )
+    )
     print(f"{'case':<36}  {'before':>9}  {'now':>9}")
     print(f"{'-' * 36}  {'-' * 9}  {'-' * 9}")
     for case, old, new in rows:

@@ -168,16 +168,21 @@ def test_gbk_file_says_how_to_convert(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    "word, status", [("待办", "open"), ("进行中", "doing"), ("已完成", "done"), ("已取消", "dropped")]
+    "word, status",
+    [("待办", "open"), ("进行中", "doing"), ("已完成", "done"), ("已取消", "dropped")],
 )
 def test_chinese_status_words(word, status):
     e, problems = check(
-        entry(extra=f"actions:\n  - {{action: 报名提前, owner: 李强, due: 2025-09-01, status: {word}}}\n")
+        entry(
+            extra=f"actions:\n  - {{action: 报名提前, owner: 李强, due: 2025-09-01, status: {word}}}\n"
+        )
     )
     assert problems == [] and e.actions[0].status == status
 
 
-@pytest.mark.parametrize("written", ["tags: 报名、宣传、班组", "tags: [报名、宣传, 班组]", "tags: 报名，宣传,班组"])
+@pytest.mark.parametrize(
+    "written", ["tags: 报名、宣传、班组", "tags: [报名、宣传, 班组]", "tags: 报名，宣传,班组"]
+)
 def test_tags_split_at_chinese_commas(written):
     e, problems = check(entry(extra=written + "\n"))
     assert problems == [] and e.tags == ["报名", "宣传", "班组"]
@@ -208,7 +213,9 @@ def test_better_lower_turns_completion_around():
 def test_untouched_template_is_left_out(kb_factory):
     from fupan.scaffold import entry_text
 
-    template = entry_text("未写的复盘", "第一分公司工会", "2025年职工春季运动会", dt.date(2025, 5, 1), "", "")
+    template = entry_text(
+        "未写的复盘", "第一分公司工会", "2025年职工春季运动会", dt.date(2025, 5, 1), "", ""
+    )
     root = kb_factory({"2025/a.md": entry(), "2025/draft.md": template})
     loaded = KnowledgeBase(root).load_all()
     assert [e.path for e in loaded.entries] == ["reviews/2025/a.md"]
@@ -284,7 +291,9 @@ def test_linked_folder_is_named(kb_factory, tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "a.md").write_text(entry(), encoding="utf-8")
     _, problems = walk_kb(kb_factory, lambda r: os.symlink(tmp_path / "elsewhere", r / "2026"))
-    assert len(problems) == 1 and problems[0].startswith("reviews/2026:1: warning: this folder is a link")
+    assert len(problems) == 1 and problems[0].startswith(
+        "reviews/2026:1: warning: this folder is a link"
+    )
 
 
 def test_reviews_folder_as_a_link_with_one_broken_entry(tmp_path):

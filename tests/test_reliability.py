@@ -353,10 +353,14 @@ def test_untouched_template_is_left_out_of_comparisons_and_counts(kb_factory):
     from fupan.scaffold import entry_text
     from fupan.site.build import load
 
-    template = entry_text("未写", "第二分公司工会", "2025年职工春季运动会", dt.date(2025, 5, 1), "", "")
+    template = entry_text(
+        "未写", "第二分公司工会", "2025年职工春季运动会", dt.date(2025, 5, 1), "", ""
+    )
     root = kb_factory({"2025/a.md": entry(), "2025/draft.md": template})
     site = load(root)
     assert [e.path for e in site.data.entries] == ["reviews/2025/a.md"]
-    assert [u.unit for u in site.data.comparisons["2025年职工春季运动会"].units] == ["第一分公司工会"]
+    assert [u.unit for u in site.data.comparisons["2025年职工春季运动会"].units] == [
+        "第一分公司工会"
+    ]
     assert "第二分公司工会" not in site.data.by_unit
     assert any("template's questions" in str(p) for p in site.problems)

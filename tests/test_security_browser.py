@@ -49,7 +49,7 @@ LINKS = [
     "[j](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[k][ref]\n\n[ref]: javascript:alert(1)",
     "[l][ref2]\n\n[ref2]: javascript&#58;alert(1)",
-    "<a href=\"javascript:alert(1)\">m</a>",
+    '<a href="javascript:alert(1)">m</a>',
     "<javascript:alert(1)>",
 ]
 MARKUP = '"><img src=x onerror="alert(1)"><script>alert(1)</script>'
@@ -69,7 +69,12 @@ GUIDE = """# 发布网站
 
 def body(links: list[str]) -> str:
     return (
-        "## 一、总结\n" + "\n\n".join(links) + "\n\n## 二、反思\n" + REMOTE + "\n\n" + ALLOWED
+        "## 一、总结\n"
+        + "\n\n".join(links)
+        + "\n\n## 二、反思\n"
+        + REMOTE
+        + "\n\n"
+        + ALLOWED
         + "\n\n## 三、改进\n改进。\n"
     )
 

@@ -10,7 +10,13 @@ PARTS = ("summary", "reflection", "improvement")
 ACTION_STATUSES = ("open", "doing", "done", "dropped")
 OPEN_STATUSES = ("open", "doing")
 # the words the tables print, accepted in entries as well (已放弃 is what older tables said)
-STATUS_WORDS = {"待办": "open", "进行中": "doing", "已完成": "done", "已取消": "dropped", "已放弃": "dropped"}
+STATUS_WORDS = {
+    "待办": "open",
+    "进行中": "doing",
+    "已完成": "done",
+    "已取消": "dropped",
+    "已放弃": "dropped",
+}
 BETTER = ("higher", "lower")  # which way a metric is good: people reached, or money spent
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from importlib import resources
 from pathlib import Path
 
 from ..model import (
@@ -26,6 +25,7 @@ from ..model import (
 from .dates import parse_date
 from .parts import PART_WORDS, headings, split_parts
 from .source import Source, SourceError, decode, read_file, split
+from .template import PLACEHOLDERS, unwritten
 from .units import Units
 
 KNOWN_KEYS = {
@@ -48,8 +48,6 @@ PART_LABELS = {
     "reflection": "反思 (Reflection)",
     "improvement": "改进 (Improvement)",
 }
-# values the template of `fupan new` (templates/entry.md) fills in, to be replaced
-PLACEHOLDERS = {"写下一项具体的改进措施", "责任人"}
 EXAMPLE_HEADINGS = {
     "summary": "## 一、总结",
     "reflection": "## 二、反思",
@@ -58,25 +56,6 @@ EXAMPLE_HEADINGS = {
 MAX_TAGS = 30  # more is no longer a description; and every tag is a page of the site
 _TAG_SEPARATORS = re.compile(r"[,，、]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tabs and newlines stay
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-
-def _template_prompts() -> set[str]:
-    """The questions `fupan new` writes under each heading, in comments or not."""
-    text = resources.files("fupan").joinpath("templates", "entry.md").read_text("utf-8")
-    return {m.strip() for m in re.findall(r"<!--(.*?)-->", text, re.S)}
-
-
-PROMPTS = _template_prompts()
-
-
-def unwritten(parts: dict[str, str]) -> bool:
-    """True while every part holds nothing but the template's questions."""
-    for text in parts.values():
-        rest = [line.strip() for line in _COMMENT.sub("", text).split("\n")]
-        if any(line and line not in PROMPTS for line in rest):
-            return False
-    return True
 
 
 class _Checker:
@@ -171,7 +150,9 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
     for keys, line in src.duplicate_keys:
         where = "" if len(keys) == 1 else f" in {'.'.join(str(k) for k in keys[:-1])}"
         c.problems.append(
-            Problem(rel, line, "warning", f"'{keys[-1]}' is given twice{where}; the last one counts")
+            Problem(
+                rel, line, "warning", f"'{keys[-1]}' is given twice{where}; the last one counts"
+            )
         )
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, ""):
@@ -270,7 +251,9 @@ def _tags(c: _Checker, value: object) -> list[str]:
             if one.strip():
                 tags[one.strip()] = None
     if len(tags) > MAX_TAGS:
-        c.warn(f"{len(tags)} tags; only the first {MAX_TAGS} are kept: choose the telling ones", "tags")
+        c.warn(
+            f"{len(tags)} tags; only the first {MAX_TAGS} are kept: choose the telling ones", "tags"
+        )
     return list(tags)[:MAX_TAGS]
 
 

@@ -60,7 +60,10 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise SourceError(1, "not a regular file (a folder, pipe or device); remove it or move it out of reviews/")
+            raise SourceError(
+                1,
+                "not a regular file (a folder, pipe or device); remove it or move it out of reviews/",
+            )
         if st.st_size > limit:
             raise SourceError(
                 1,
@@ -216,7 +219,8 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
         data = loader.construct_document(node) if node is not None else None
     except ValueError:  # a number of thousands of digits: Python refuses to read it
         raise SourceError(
-            _long_number_line(node, base), "a number is thousands of digits long; write a real figure"
+            _long_number_line(node, base),
+            "a number is thousands of digits long; write a real figure",
         ) from None
     except RecursionError:
         raise SourceError(base, "invalid YAML: values are nested too deeply") from None
