@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from ..errors import KBNotFound
 from ..kb import KnowledgeBase, find_root
 from ..lang import LANGUAGES, normalize, strings
 from . import output
+from .output import color_enabled, progress  # noqa: F401 - commands take them from here
 
 EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -275,24 +275,9 @@ class View:
     notes: list[str] = field(default_factory=list)  # stderr, after the result
 
 
-def emit(
-    view: View | object,
-    headers: Sequence[str] = (),
-    rows=(),
-    as_json=False,
-    as_csv=False,
-    empty: str = "",
-) -> None:
-    """Print a result the one way every command does; exit 1 when it found nothing.
-
-    Takes a View, or (for commands written before it) data, headers and rows."""
+def emit(view: View) -> None:
+    """Print a result the one way every command does; exit 1 when it found nothing."""
     app = get_app()
-    if not isinstance(view, View):
-        if as_json or as_csv:
-            app.fmt = "json" if as_json else "csv"
-        view = View(
-            view, [Table(list(headers), [list(r) for r in rows])], found=bool(rows), empty=empty
-        )
     if app.fmt == "json":
         click.echo(output.to_json(view.data))
     elif app.fmt == "csv":
@@ -403,35 +388,3 @@ class WordsCommand(click.Command):
 def _looks_like_option(arg: str) -> bool:
     """``--word`` or ``-x`` (a Latin letter); not ``-倒班``, ``-2025`` or ``-``."""
     return arg.startswith("-") and len(arg) > 1 and arg[1].isascii() and not arg[1].isdigit()
-
-
-def color_enabled() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def progress(label: str, threshold: int = 50) -> Callable[[int, int], None]:
-    """A progress callback that draws on stderr for long work on a terminal."""
-
-    def update(done: int, total: int) -> None:
-        if total < threshold or not sys.stderr.isatty():
-            return
-        bar = "#" * (30 * done // total)
-        sys.stderr.write(f"\r{label} [{bar:<30}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return update
-
-
-# the names commands written before App used; kept so that they run unchanged
-Context = App
-
-
-def json_option(f: Callable) -> Callable:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(f)
-
-
-def table_options(f: Callable) -> Callable:
-    f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8 with BOM).")(f)
-    return json_option(f)

@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 GAP = "  "
 MIN_CUT = 8  # a cut column keeps at least this many columns (four Chinese characters)
@@ -146,3 +146,22 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     for row in rows:
         writer.writerow([cell(v) for v in row])
     return "\ufeff" + buf.getvalue()
+
+
+def color_enabled() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def progress(label: str, threshold: int = 50) -> Callable[[int, int], None]:
+    """A progress callback that draws on stderr for long work on a terminal."""
+
+    def update(done: int, total: int) -> None:
+        if total < threshold or not sys.stderr.isatty():
+            return
+        bar = "#" * (30 * done // total)
+        sys.stderr.write(f"\r{label} [{bar:<30}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return update
