@@ -386,3 +386,8 @@ def test_non_string_keys_are_warned_at_their_own_line():
         (7, "key 2024 is not a word"),
         (8, "key True is not a word"),
     ]
+
+
+def test_full_width_colon_inside_a_text_is_no_key():
+    e, problems = check(entry(extra="author: |\n  Step：张敏\n  Note：李强\n"))
+    assert problems == [] and e.author == "Step：张敏\nNote：李强"

@@ -43,6 +43,12 @@ KNOWN_KEYS = {
     "publish",
 }
 REQUIRED_KEYS = ("title", "unit", "campaign", "date")
+# keys whose full-width colon ('title：') is named at its line, with those of metrics,
+# actions and period
+COLON_KEYS = frozenset(KNOWN_KEYS) | {
+    *("name", "target", "actual", "unit", "better", "action", "owner", "due", "status"),
+    *("start", "end"),
+}
 PART_LABELS = {
     "summary": "总结 (Summary)",
     "reflection": "反思 (Reflection)",
@@ -142,7 +148,7 @@ def may_be_unpublished(path: Path) -> bool:
 def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, list[Problem]]:
     """Parse and check an entry's text (already decoded)."""
     try:
-        src = split(text)
+        src = split(text, COLON_KEYS)
     except SourceError as e:
         return None, [Problem(rel, e.line, "error", e.message)]
     c = _Checker(rel, src)

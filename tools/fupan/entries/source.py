@@ -243,14 +243,15 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
     return data, lines, dups
 
 
-_WIDE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
+_WIDE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+)\s*：")
 
 
-def _ascii_colon(line: str, number: int) -> None:
+def _ascii_colon(line: str, number: int, keys: frozenset[str]) -> None:
     """``title：`` (the full-width colon a Chinese input method types) is no key at all
-    to YAML, which then reports a puzzling error lines later; name it here."""
+    to YAML, which then reports a puzzling error lines later; name it here. Only for
+    the names of ``keys``: a line of a longer text may well hold ``Note：``."""
     m = _WIDE_COLON.match(line)
-    if m:
+    if m and m.group(1) in keys:
         raise SourceError(
             number,
             f"'{m.group(1)}' is followed by a full-width colon '：'; write an English colon "
@@ -258,8 +259,9 @@ def _ascii_colon(line: str, number: int) -> None:
         )
 
 
-def split(text: str) -> Source:
-    """Split ``---`` front matter from the body and parse it safely."""
+def split(text: str, keys: frozenset[str] = frozenset()) -> Source:
+    """Split ``---`` front matter from the body and parse it safely; ``keys`` are the
+    names a full-width colon after is reported for."""
     if not text.strip():
         raise SourceError(1, "file is empty; start from the template made by `fupan new`")
     lines = text.split("\n")
@@ -273,7 +275,7 @@ def split(text: str) -> Source:
     if end is None:
         raise SourceError(1, "front matter is not closed: add a line '---' after the last key")
     for i in range(1, end):
-        _ascii_colon(lines[i], i + 1)
+        _ascii_colon(lines[i], i + 1, keys)
     meta, line_of, dups = parse_yaml("\n".join(lines[1:end]), base=2)
     if meta is None:
         meta = {}
