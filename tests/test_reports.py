@@ -138,11 +138,11 @@ def test_compare_json_shape_and_csv(kb):
     raw = run(kb, "compare", GAMES, "--csv").stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["单位", "评价", "评分"] and "参与人数 完成率" in rows[0]
+    assert rows[0][:4] == ["单位", "分组", "评价", "评分"] and "参与人数 完成率" in rows[0]
     assert [r[0] for r in rows[1:]] == ["第一分公司工会", "第二分公司工会", "检修车间工会"]
-    assert rows[2][1] == "★ 最佳" and "105%" in rows[2]
+    assert rows[2][1:3] == ["分公司", "★ 最佳"] and "105%" in rows[2]
     raw = run(kb, "compare", GAMES, "--csv", "--lang", "en").stdout_bytes
-    assert raw.decode("utf-8-sig").startswith("unit,mark,rating,")
+    assert raw.decode("utf-8-sig").startswith("unit,group,mark,rating,")
 
 
 def test_compare_ambiguous_or_unknown(kb):
@@ -343,7 +343,7 @@ def test_tables_fit_the_terminal(sample, args, columns):
 
 def test_compare_on_a_narrow_terminal_is_one_block_per_unit(sample):
     out = run(sample, "compare", "2025年安全", columns=80).stdout
-    assert "物资供应中心工会  ★ 最佳\n  评分 4 · 措施 2 条 · 完成 100%\n" in out
+    assert "物资供应中心工会（中心）  ★ 最佳\n  评分 4 · 措施 2 条 · 完成 100%\n" in out
     assert "  隐患排查  35    38    109%\n" in out
     wide = run(sample, "compare", "2025年安全", columns=400).stdout
     assert "隐患排查 目标" in wide.splitlines()[2]  # one row per unit when it fits
@@ -407,3 +407,16 @@ def test_site_lists_units_in_roster_order(kb_factory):
     assert [u.unit for u in d.comparisons[GAMES].units] == in_roster
     plain = site_data(entries, kb.thesaurus, strings("zh"), dt.date(2026, 1, 1))
     assert list(plain.by_unit) == ["第一分公司工会", "公司工会", "运行车间工会"]  # by pinyin
+
+
+def test_groups_of_the_registry_are_shown_and_filter(kb):
+    out = run(kb, "compare", GAMES, columns=80).stdout
+    assert "第一分公司工会（分公司）\n" in out and "检修车间工会（车间）  ▼ 待提升" in out
+    data = json.loads(run(kb, "compare", GAMES, "--group", "分公司", "--json").stdout)
+    assert [u["unit"] for u in data["units"]] == ["第一分公司工会", "第二分公司工会"]
+    assert [u["mark"] for u in data["units"]] == ["weakest", "best"]  # judged within the group
+    rows = json.loads(run(kb, "actions", "--group", "车间", "--status", "done", "--json").stdout)
+    assert {r["unit"] for r in rows} == {"检修车间工会"}
+    r = run(kb, "actions", "--group", "分公", code=2)
+    assert "units.yml 中没有“分公”这个分组；分组有：分分公司, 车间" not in r.output
+    assert "分组有：分公司, 车间；是不是 分公司？" in r.output

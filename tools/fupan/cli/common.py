@@ -78,18 +78,27 @@ class App:
         """Units in roster order, then by pinyin."""
         return self.kb.units.sort_key(unit)
 
-    def entries(self, campaign: str | None = None):
-        """The usable entries (of one campaign, when given); says on stderr which are left out."""
+    def entries(self, campaign: str | None = None, group: str | None = None):
+        """The usable entries (of one campaign, of one group's units, when given); says
+        on stderr which are left out."""
         loaded = self.kb.load_all()
         if loaded.failed:
             names = ", ".join(loaded.failed[:5]) + (" …" if len(loaded.failed) > 5 else "")
             note(self.t("cli.note.left_out", n=len(loaded.failed), names=names))
+        entries = loaded.entries
+        if group is not None:
+            members = {u.name for u in self.kb.units.units if u.group == group}
+            entries = [e for e in entries if e.unit in members]
         if campaign is None:
-            return loaded.entries
+            return entries
         from ..reports.compare import find_campaign
 
         name = find_campaign(loaded.entries, campaign)
-        return [e for e in loaded.entries if e.campaign == name]
+        return [e for e in entries if e.campaign == name]
+
+    def group_of(self, unit: str) -> str:
+        """The unit's group in units.yml (公司本部, 分公司, ...), or ""."""
+        return next((u.group for u in self.kb.units.units if u.name == unit), "")
 
 
 def get_app() -> App:
@@ -211,6 +220,29 @@ def unit_option(f: Callable) -> Callable:
         callback=_resolve_unit,
         shell_complete=_complete_units,
         help="Only this unit (a registered name or alias).",
+    )(f)
+
+
+def _resolve_group(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    app = ctx.ensure_object(App)
+    groups = list(dict.fromkeys(u.group for u in app.kb.units.units if u.group))
+    if value.strip() in groups:
+        return value.strip()
+    message = app.t("cli.err.group", name=value, groups=", ".join(groups) or "-")
+    hint = did_you_mean(value, groups)
+    if hint:
+        message += app.t("cli.sep") + app.t("cli.err.did_you_mean", hint=hint)
+    raise click.BadParameter(message, ctx, param)
+
+
+def group_option(f: Callable) -> Callable:
+    """``--group``: only the units of one group of units.yml."""
+    return click.option(
+        "--group",
+        callback=_resolve_group,
+        help="Only the units of this group in units.yml, e.g. 分公司.",
     )(f)
 
 

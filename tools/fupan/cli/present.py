@@ -54,7 +54,10 @@ def _mark(app: App, mark: str) -> str:
 
 def compare(app: App, c: Comparison) -> View:
     t = app.t
-    headers = [t("cli.h.unit"), t("cli.h.mark"), t("cli.h.rating")]
+    grouped = any(app.group_of(u.unit) for u in c.units)
+    headers = (
+        [t("cli.h.unit")] + [t("cli.h.group")] * grouped + [t("cli.h.mark"), t("cli.h.rating")]
+    )
     for name in c.metric_names:
         headers += [
             t("cli.h.metric_target", metric=name),
@@ -64,7 +67,7 @@ def compare(app: App, c: Comparison) -> View:
     headers += [t("cli.h.actions"), t("cli.h.done_pct"), t("cli.h.tags")]
     rows = []
     for u in c.units:
-        row: list = [u.unit, _mark(app, u.mark), u.rating]
+        row: list = [u.unit] + [app.group_of(u.unit)] * grouped + [_mark(app, u.mark), u.rating]
         for name in c.metric_names:
             m = u.metrics.get(name)
             row += [m["target"], m["actual"], _completion(m)] if m else ["", "", ""]
@@ -90,7 +93,9 @@ def _compare_blocks(app: App, c: Comparison) -> list[str]:
     t = app.t
     lines: list[str] = []
     for u in c.units:
-        lines.append(t("cli.compare.unit_line", unit=u.unit, mark=_mark(app, u.mark)).rstrip())
+        group = app.group_of(u.unit)
+        unit = t("cli.compare.unit_group", unit=u.unit, group=group) if group else u.unit
+        lines.append(t("cli.compare.unit_line", unit=unit, mark=_mark(app, u.mark)).rstrip())
         lines.append(
             "  "
             + t(

@@ -15,6 +15,7 @@ from .common import (
     App,
     campaign_option,
     emit,
+    group_option,
     limit_option,
     output_options,
     pass_app,
@@ -41,6 +42,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 )
 @click.option("--overdue", is_flag=True, help="Only items past their due date.")
 @unit_option
+@group_option
 @campaign_option
 @click.option("--owner", help="Only items whose owner contains this name.")
 @click.option("--due-before", type=DATE, help="Only items due before DATE.")
@@ -49,7 +51,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @output_options(csv=True)
 @pass_app
 def actions_command(
-    app: App, status, overdue, unit, campaign, owner, due_before, today, limit
+    app: App, status, overdue, unit, group, campaign, owner, due_before, today, limit
 ) -> None:
     """Improvement items by unit, overdue first, with owner, due date and entry.
 
@@ -58,9 +60,10 @@ def actions_command(
       fupan actions
       fupan actions --overdue --unit 一分公司工会
       fupan actions --campaign 2025年安全 --limit 5
+      fupan actions --group 分公司 --overdue
       fupan actions --status open,doing,done --today 2026-06-30 --csv > items.csv
     """
-    entries = app.entries(campaign)
+    entries = app.entries(campaign, group)
     today = today or dt.date.today()
     rows = action_rows(entries, today, status, overdue, unit, owner, due_before, app.order)
     emit(present.actions(app, rows, limit))
@@ -68,21 +71,24 @@ def actions_command(
 
 @click.command("compare")
 @click.argument("campaign")
+@group_option
 @output_options(csv=True)
 @pass_app
-def compare_command(app: App, campaign: str) -> None:
+def compare_command(app: App, campaign: str, group: str | None) -> None:
     """Units that reviewed CAMPAIGN, side by side; best and weakest marked.
 
     CAMPAIGN is the exact name or an unambiguous part of it. Best and weakest
     are judged by mean metric completion (the rating when there are no metrics).
-    On a narrow terminal each unit is shown as a block of its own.
+    On a narrow terminal each unit is shown as a block of its own. With --group,
+    only the units of that group of units.yml are compared with each other.
 
     \b
     Examples:
       fupan compare 2025年职工春季运动会
+      fupan compare 2025年安全 --group 车间
       fupan compare 2025年安全 --csv > compare.csv
     """
-    emit(present.compare(app, compare(app.entries(), campaign, app.order)))
+    emit(present.compare(app, compare(app.entries(group=group), campaign, app.order)))
 
 
 @click.command("recurring")

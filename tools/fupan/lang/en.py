@@ -95,6 +95,8 @@ STRINGS: dict[str, str] = {
     "search_placeholder": "Search reviews",
     "reset": "Clear filters",
     # the command line
+    "cli.err.group": "no group '{name}' in units.yml; the groups: {groups}",
+    "cli.compare.unit_group": "{unit} ({group})",
     "cli.sep": "; ",
     "cli.h.unit": "unit",
     "cli.h.group": "group",

@@ -95,6 +95,8 @@ STRINGS: dict[str, str] = {
     "search_placeholder": "搜索复盘",
     "reset": "清除筛选",
     # the command line
+    "cli.err.group": "units.yml 中没有“{name}”这个分组；分组有：{groups}",
+    "cli.compare.unit_group": "{unit}（{group}）",
     "cli.sep": "；",
     "cli.h.unit": "单位",
     "cli.h.group": "分组",
