@@ -103,10 +103,12 @@ def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     if any((folder / "mkdocs.yml").exists() for folder in empty.parents):
-        pytest.skip(f"a folder above {empty} holds a mkdocs.yml")
+        empty = Path("/proc")  # somebody's knowledge base above the temporary folders
     monkeypatch.chdir(empty)
     r = run("check", code=1)
-    assert "no knowledge base here" in r.stderr and "fupan init" in r.stderr
+    assert "这里没有知识库：" in r.stderr and "mkdocs.yml" in r.stderr and "fupan init" in r.stderr
+    en = run("check", "--lang", "en", code=1)
+    assert "no knowledge base here" in en.stderr
     assert "Traceback" not in r.output
 
 
@@ -156,7 +158,7 @@ def test_new_with_flags_writes_a_valid_entry(kb_factory):
     checked = run("--kb", str(kb), "check", "--lang", "en").stdout
     assert "warning: action still holds the template's placeholder" in checked
     again = CliRunner().invoke(cli, ["--kb", str(kb), *NEW, "--date", "2026-05-01"])
-    assert again.exit_code == 1 and "already exists" in again.output
+    assert again.exit_code == 1 and "已经存在，没有覆盖；请用 --slug 另起一个文件名" in again.output
     assert path.read_text("utf-8") == text  # never overwritten
 
 
@@ -269,7 +271,7 @@ def test_init_scaffolds_a_checkable_kb(tmp_path: Path):
         assert (tmp_path / "kb" / name).exists(), name
     assert "1 篇有效" in run("--kb", str(tmp_path / "kb"), "check").stdout
     r = CliRunner().invoke(cli, ["init", str(tmp_path / "kb")])
-    assert r.exit_code == 1 and "already exists" in r.output
+    assert r.exit_code == 1 and "已经存在，没有覆盖；请选一个空文件夹" in r.output
 
 
 @pytest.mark.parametrize("args", [["search", "x", "--since", "去年"], ["actions", "--today", "x"]])

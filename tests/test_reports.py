@@ -366,7 +366,7 @@ def test_actions_by_campaign_and_limit(kb):
     assert len(r.stdout.splitlines()) == 4 and "共 6 条，显示前 2 条" in r.stderr
     assert len(json.loads(run(kb, "actions", "--limit", "1", "--json").stdout)) == 1
     r = run(kb, "actions", "--campaign", "运动会", code=2)  # two campaigns: say which
-    assert "matches several campaigns" in r.output
+    assert "“运动会”与多项活动相符：2025年职工春季运动会, 2026年职工春季运动会" in r.output
 
 
 def test_exit_codes_agree(kb):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 
 class FupanError(Exception):
-    """Something the user can fix; the message says how."""
+    """Something the user can fix; the message says how. ``key`` names the same message
+    in the string tables of :mod:`fupan.lang` (with ``values`` to fill in), so that the
+    command line can say it in the knowledge base's language."""
+
+    def __init__(self, message: str, key: str | None = None, **values: object):
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 class BadValue(FupanError):

@@ -34,7 +34,9 @@ def find_root(start: Path) -> Path:
             return folder
     raise KBNotFound(
         f"no knowledge base here: no mkdocs.yml in {start} or above; "
-        "run inside one, pass --kb DIR, or create one with `fupan init DIR`"
+        "run inside one, pass --kb DIR, or create one with `fupan init DIR`",
+        "cli.err.no_kb",
+        start=start,
     )
 
 

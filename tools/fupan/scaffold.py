@@ -29,7 +29,11 @@ def init_kb(folder: Path, name: str | None = None) -> list[Path]:
     """Scaffold a knowledge base in ``folder``; refuses to touch an existing mkdocs.yml."""
     folder = Path(folder)
     if (folder / "mkdocs.yml").exists():
-        raise FupanError(f"{folder / 'mkdocs.yml'} already exists; choose an empty folder")
+        raise FupanError(
+            f"{folder / 'mkdocs.yml'} already exists; choose an empty folder",
+            "cli.err.kb_exists",
+            path=folder / "mkdocs.yml",
+        )
     name = name or f"{folder.resolve().name} 复盘知识库"
     files = {
         "mkdocs.yml": _template("mkdocs.yml").substitute(name=name),
@@ -111,5 +115,7 @@ def new_entry_path(reviews: Path, date: dt.date, name: str) -> Path:
     """``reviews/<year>/<slug>.md``; never an existing file."""
     path = reviews / str(date.year) / f"{slug(name)}.md"
     if path.exists():
-        raise FupanError(f"{path} already exists; choose another --slug")
+        raise FupanError(
+            f"{path} already exists; choose another --slug", "cli.err.exists", path=path
+        )
     return path

@@ -73,9 +73,15 @@ class FupanGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BadValue as e:
-            raise BadValueError(str(e)) from None
+            raise BadValueError(_said(ctx, e)) from None
         except FupanError as e:
-            raise click.ClickException(str(e)) from None
+            raise click.ClickException(_said(ctx, e)) from None
+
+
+def _said(ctx: click.Context, e: FupanError) -> str:
+    """The error in the knowledge base's language when the strings have it."""
+    app = ctx.ensure_object(App)
+    return app.t(e.key, **e.values) if e.key and e.key in app.strings else str(e)
 
 
 @click.group(cls=FupanGroup, context_settings={"help_option_names": ["-h", "--help"]})

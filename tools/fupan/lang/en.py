@@ -97,6 +97,11 @@ STRINGS: dict[str, str] = {
     # the command line
     "cli.err.group": "no group '{name}' in units.yml; the groups: {groups}",
     "cli.compare.unit_group": "{unit} ({group})",
+    "cli.err.no_kb": "no knowledge base here: no mkdocs.yml in {start} or above; run inside one, pass --kb DIR, or create one with `fupan init DIR`",
+    "cli.err.no_campaign": "no campaign matches '{wanted}'; campaigns: {names}",
+    "cli.err.campaigns": "'{wanted}' matches several campaigns: {names}; be more specific",
+    "cli.err.exists": "{path} already exists; choose another --slug",
+    "cli.err.kb_exists": "{path} already exists; choose an empty folder",
     "cli.sep": "; ",
     "cli.h.unit": "unit",
     "cli.h.group": "group",

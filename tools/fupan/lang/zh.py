@@ -97,6 +97,11 @@ STRINGS: dict[str, str] = {
     # the command line
     "cli.err.group": "units.yml 中没有“{name}”这个分组；分组有：{groups}",
     "cli.compare.unit_group": "{unit}（{group}）",
+    "cli.err.no_kb": "这里没有知识库：{start} 及其上级文件夹中都没有 mkdocs.yml；请在知识库中运行，或用 --kb 指定知识库，或用 fupan init 文件夹 新建一个",
+    "cli.err.no_campaign": "没有与“{wanted}”相符的活动；已有的活动：{names}",
+    "cli.err.campaigns": "“{wanted}”与多项活动相符：{names}；请写得更具体些",
+    "cli.err.exists": "{path} 已经存在，没有覆盖；请用 --slug 另起一个文件名",
+    "cli.err.kb_exists": "{path} 已经存在，没有覆盖；请选一个空文件夹",
     "cli.sep": "；",
     "cli.h.unit": "单位",
     "cli.h.group": "分组",

@@ -52,8 +52,19 @@ def find_campaign(entries: list[Entry], wanted: str) -> str:
     if len(close) == 1:
         return close[0]
     if not close:
-        raise FupanError(f"no campaign matches '{wanted}'; campaigns: {', '.join(names[:10])}")
-    raise BadValue(f"'{wanted}' matches several campaigns: {', '.join(close)}; be more specific")
+        known = ", ".join(names[:10])
+        raise FupanError(
+            f"no campaign matches '{wanted}'; campaigns: {known}",
+            "cli.err.no_campaign",
+            wanted=wanted,
+            names=known,
+        )
+    raise BadValue(
+        f"'{wanted}' matches several campaigns: {', '.join(close)}; be more specific",
+        "cli.err.campaigns",
+        wanted=wanted,
+        names=", ".join(close),
+    )
 
 
 def _score(row: UnitRow) -> float | None:
