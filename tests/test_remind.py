@@ -303,6 +303,13 @@ def test_long_reminders_are_cut_under_the_robots_limit():
         for item in g.items:
             assert item.row.action in joined
     assert all(p.startswith("【改进措施提醒】2026-01-06") and "责任人" in p for p in parts)
+    assert parts[-1].endswith(s["remind.footer"]) and "\n\n2. " not in joined  # as in one text
+    one = messages.full_text(s, groups, dt.date(2026, 1, 6))
+
+    def lines(text: str) -> list[str]:  # below the header, without headings and blank lines
+        return [x for x in text.split("\n")[1:] if x and not x.startswith("第一分公司工会 ·")]
+
+    assert [x for p in parts for x in lines(p)] == lines(one)  # nothing lost, nothing doubled
 
 
 # --- channels -----------------------------------------------------------------------------

@@ -64,31 +64,40 @@ def _cut(text: str, limit: int) -> str:
     return text if len(data) <= limit else data[: limit - 3].decode("utf-8", "ignore") + "…"
 
 
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
 def texts(s: dict[str, str], groups: list[Group], today: dt.date, limit: int) -> list[str]:
-    """The reminder as one or more texts of at most ``limit`` UTF-8 bytes each."""
+    """The reminder as one or more texts of at most ``limit`` UTF-8 bytes each, laid
+    out as :func:`full_text`; an owner's items continued in the next text repeat the
+    owner's heading there."""
     whole = full_text(s, groups, today)
-    if len(whole.encode("utf-8")) <= limit:
+    if _size(whole) <= limit:
         return [whole]
-    top = header(s, groups, today)
-    room = limit - len(top.encode("utf-8")) - 40  # for the "(2/3)" mark
-    chunks: list[list[str]] = []
-    current: list[str] = []
+    top, footer = header(s, groups, today), s["remind.footer"]
+    room = limit - _size(top) - _size(footer) - 40  # 40: the "(2/3)" mark and blank lines
+    chunks: list[list[str]] = [[]]  # per text: one segment per group, heading and items
     size, last = 0, None
     for g in groups:
         head, *items = group_text(s, g)
         for block in items:
-            # an item continued in the next message repeats its group's heading
-            piece = block if last is g else f"{head}\n{block}"
-            if current and size + len(piece.encode("utf-8")) + 2 > room:
-                chunks.append(current)
-                current, size = [], 0
-                piece = f"{head}\n{block}"
-            current.append(_cut(piece, room))
-            size += len(current[-1].encode("utf-8")) + 2
+            same = last is g and bool(chunks[-1])
+            piece = f"\n{block}" if same else f"{head}\n{block}"
+            if chunks[-1] and size + _size(piece) + 2 > room:
+                chunks.append([])
+                size, same, piece = 0, False, f"{head}\n{block}"
+            piece = _cut(piece, room)
+            if same:
+                chunks[-1][-1] += piece
+            else:
+                chunks[-1].append(piece)
+            size += _size(piece) + 2
             last = g
-    chunks.append(current)
     total = len(chunks)
     return [
-        f"{top} {s['remind.part'].format(n=n, total=total)}\n\n" + "\n\n".join(c)
+        f"{top} {s['remind.part'].format(n=n, total=total)}\n\n"
+        + "\n\n".join(c)
+        + (f"\n\n{footer}" if n == total else "")
         for n, c in enumerate(chunks, 1)
     ]
