@@ -62,6 +62,7 @@ class FupanPlugin(BasePlugin[FupanConfig]):
                 self.language,
                 self.config.today,
                 config.use_directory_urls,
+                config.site_url or "",  # where the calendar feeds link entries
             )
         except FupanError as e:
             raise PluginError(f"fupan: {e}") from None
