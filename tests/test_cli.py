@@ -119,6 +119,9 @@ def test_kb_after_the_command_and_from_the_environment(kb_factory, monkeypatch, 
     assert "1 篇有效" in run("check", env={"FUPAN_KB": str(kb)}).stdout
     # the option after the command wins over the one before it, and over the environment
     assert "1 篇有效" in run("--kb", str(tmp_path), "check", "--kb", str(kb)).stdout
+    elsewhere = {"FUPAN_KB": str(tmp_path)}
+    assert "1 篇有效" in run("--kb", str(kb), "check", env=elsewhere).stdout
+    assert "1 篇有效" in run("check", "--kb", str(kb), env=elsewhere).stdout
     # a unit is resolved in the knowledge base named after it on the line
     run("actions", "--unit", "一分工会", "--kb", str(kb), "--json", code=1)
     r = run("check", "--kb", str(tmp_path / "nowhere"), code=2)

@@ -8,10 +8,13 @@ class FupanError(Exception):
     in the string tables of :mod:`fupan.lang` (with ``values`` to fill in), so that the
     command line can say it in the knowledge base's language."""
 
+    key: str | None = None
+    values: dict | None = None
+
     def __init__(self, message: str, key: str | None = None, **values: object):
         super().__init__(message)
-        self.key = key
-        self.values = values
+        if key is not None:  # a subclass may have set its own key before calling this
+            self.key, self.values = key, values
 
 
 class BadValue(FupanError):

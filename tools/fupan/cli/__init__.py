@@ -81,7 +81,9 @@ class FupanGroup(click.Group):
 def _said(ctx: click.Context, e: FupanError) -> str:
     """The error in the knowledge base's language when the strings have it."""
     app = ctx.ensure_object(App)
-    return app.t(e.key, **e.values) if e.key and e.key in app.strings else str(e)
+    if e.key and e.values is not None and e.key in app.strings:
+        return app.t(e.key, **e.values)
+    return str(e)
 
 
 @click.group(cls=FupanGroup, context_settings={"help_option_names": ["-h", "--help"]})

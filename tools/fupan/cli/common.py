@@ -134,9 +134,16 @@ def note(message: str) -> None:
 
 
 def _set(attr: str, convert: Callable = lambda v: v):
+    """A callback that keeps an option's value on the App. A value from the environment
+    (FUPAN_KB) never replaces one typed on the line, before the command or after it."""
+
     def callback(ctx: click.Context, param: click.Parameter, value):
-        if value is not None and value is not False:
-            setattr(ctx.ensure_object(App), attr, convert(value))
+        if value is None or value is False:
+            return
+        app = ctx.ensure_object(App)
+        typed = ctx.get_parameter_source(param.name) is not click.core.ParameterSource.ENVIRONMENT
+        if typed or getattr(app, attr) is None:
+            setattr(app, attr, convert(value))
 
     return callback
 
