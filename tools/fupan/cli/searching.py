@@ -57,6 +57,10 @@ def report_refresh(report: Refresh, index: SearchIndex) -> None:
 
 
 def _report_meaning(report: SemanticRefresh) -> None:
+    if report.pending:
+        note(_t("search.meaning.pending", n=report.pending, minutes=max(1, report.pending // 600)))
+    if report.busy:
+        note(_t("search.meaning.busy"))
     if report.rebuilt:
         note(_t("search.meaning.rebuilt", why=report.rebuilt))
     if report.embedded:
@@ -74,6 +78,7 @@ def open_indexes(
         rebuild,
         progress(_t("search.progress.words"), 20),
         progress(_t("search.progress.meaning"), 20),
+        indexes.SEARCH_BUDGET,
     )
     if not quiet:
         report_refresh(opened.words, opened.index)

@@ -323,6 +323,8 @@ STRINGS: dict[str, str] = {
     "search.off.env": "Search by meaning is turned off by FUPAN_MEANING=off.",
     "search.off.off": "Search by meaning is turned off by semantic: {{backend: none}} in reviews/fupan.yml.",
     "search.off.missing": "Search by meaning needs {package}: pip install {package}.",
+    "search.meaning.pending": "note: {n} new passages have no meaning vectors yet, so this search used those there are and the words; run `fupan index` (about {minutes} minutes or more, with progress; it can be stopped and resumed)",
+    "search.meaning.busy": "note: another fupan process is embedding passages; this search used the vectors there are",
     "search.progress.words": "indexing",
     "search.progress.meaning": "embedding",
     "search.unpublished": "[unpublished]",

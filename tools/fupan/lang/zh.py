@@ -323,6 +323,8 @@ STRINGS: dict[str, str] = {
     "search.off.env": "环境变量 FUPAN_MEANING=off 关闭了按语义检索。",
     "search.off.off": "reviews/fupan.yml 中 semantic: {{backend: none}} 关闭了按语义检索。",
     "search.off.missing": "按语义检索需要安装 {package}：pip install {package}。",
+    "search.meaning.pending": "提示：有 {n} 个新段落尚未计算语义向量，这次只按已有的向量和字词检索；请运行 fupan index（约需 {minutes} 分钟以上，显示进度，可中断后继续）",
+    "search.meaning.busy": "提示：另一个 fupan 正在计算语义向量，这次先按已有的向量检索",
     "search.progress.words": "建立索引",
     "search.progress.meaning": "建立语义索引",
     "search.unpublished": "[未发布]",

@@ -13,6 +13,7 @@ from .index import Refresh, SearchIndex
 from .semantic import SemanticIndex, SemanticRefresh
 
 Progress = Callable[[int, int], None] | None
+SEARCH_BUDGET = 500  # passages a search embeds before answering: ~30 s on two cores
 OFF_ENV = "FUPAN_MEANING"  # "off": search by words only, whatever fupan.yml says
 
 
@@ -31,9 +32,12 @@ def open_indexes(
     rebuild: bool = False,
     words_progress: Progress = None,
     meaning_progress: Progress = None,
+    budget: int | None = None,
 ) -> Opened:
     """Refresh the word index, then (unless ``meaning`` is false or no backend is
-    there) the meaning index derived from it."""
+    there) the meaning index derived from it. With a ``budget`` (a search, which must
+    answer now), more passages than that to embed, or a meaning index another process
+    is writing, leave it as it is (see :meth:`SemanticIndex.refresh`)."""
     index = SearchIndex(kb)
     opened = Opened(index, index.refresh(rebuild=rebuild, progress=words_progress))
     if not meaning:
@@ -45,5 +49,5 @@ def open_indexes(
     backend, opened.off = load(settings)
     if backend is not None:
         opened.meaning = SemanticIndex(index, backend, settings)
-        opened.embedded = opened.meaning.refresh(progress=meaning_progress)
+        opened.embedded = opened.meaning.refresh(meaning_progress, budget, wait=budget is None)
     return opened

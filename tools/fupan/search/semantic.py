@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import IndexBusy
 from .embedding import Embedder, Settings
 from .embedding import load as load_backend
 from .index import SearchIndex
@@ -55,6 +56,8 @@ class SemanticRefresh:
     embedded: int = 0  # passages newly embedded
     entries: int = 0  # entries whose passages changed
     rebuilt: str = ""
+    pending: int = 0  # passages left for `fupan index`: more than a search embeds
+    busy: bool = False  # another process is writing: the store answered as it was
 
 
 class Store:
@@ -197,19 +200,32 @@ class SemanticIndex:
             and store.meta.get("commit") == self.words.commit_name()
         )
 
-    def refresh(self, progress: Callable[[int, int], None] | None = None) -> SemanticRefresh:
-        """Embed what the word index holds and this store does not; drop what is gone."""
+    def refresh(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        budget: int | None = None,
+        wait: bool = True,
+    ) -> SemanticRefresh:
+        """Embed what the word index holds and this store does not; drop what is gone.
+
+        With a ``budget``, more passages than that to embed are left for `fupan index`
+        (``pending`` says how many) and the store answers as it is; without ``wait``, a
+        store another process is writing answers as it is (``busy``)."""
         if self.is_current():
             return SemanticRefresh()
-        with file_lock(
-            self.path.with_suffix(".lock"), self.words.lock_timeout, "the semantic index"
-        ):
-            self._store = None
-            if self.is_current():  # another process did it while we waited
-                return SemanticRefresh()
-            return self._update(progress)
+        timeout = self.words.lock_timeout if wait else 0.0
+        try:
+            with file_lock(self.path.with_suffix(".lock"), timeout, "the semantic index"):
+                self._store = None
+                if self.is_current():  # another process did it while we waited
+                    return SemanticRefresh()
+                return self._update(progress, budget)
+        except IndexBusy:
+            if wait:
+                raise
+            return SemanticRefresh(busy=True)
 
-    def _update(self, progress) -> SemanticRefresh:
+    def _update(self, progress, budget: int | None) -> SemanticRefresh:
         old = self.store()
         report = SemanticRefresh()
         if old is None and self.path.exists():
@@ -236,6 +252,9 @@ class SemanticIndex:
         todo = sorted(
             {p.text for ps in cut.values() for p in ps if _hash(name, p.text) not in cache}
         )
+        if budget is not None and len(todo) > budget:
+            report.pending, report.entries = len(todo), 0
+            return report
         report.embedded = len(todo)
 
         def build(complete: bool) -> None:
