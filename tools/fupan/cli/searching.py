@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from pathlib import Path
 
 import click
 
@@ -225,12 +226,16 @@ def search_command(
         note(_t("search.found_many", shown=shown))
 
 
+WORD_PLANS = (".docx", ".doc", ".wps")
+
+
 def plan_text(data: bytes, name: str) -> str:
     """A plan's text: Word documents through the importer, other files as UTF-8 text."""
-    if name.lower().endswith(".docx"):
-        from ..word import plan_text as docx_text  # noqa: PLC0415 - loads pandoc's wrapper
+    suffix = Path(name).suffix.lower()
+    if suffix in WORD_PLANS:
+        from ..word import plan_text as word_text  # noqa: PLC0415 - loads pandoc's wrapper
 
-        return docx_text(data)
+        return word_text(data, suffix)
     try:
         return decode(data)
     except SourceError as e:
@@ -253,7 +258,7 @@ def related_command(kb: KnowledgeBase, plan, mode: str, limit: int) -> None:
     \b
     Examples:
       fupan related 2026运动会方案.md
-      fupan related 2026运动会方案.docx
+      fupan related 2026运动会方案.docx    # also .doc and .wps with LibreOffice
       echo "组织职工篮球赛，各班组报名，经费三万元" | fupan related -
     """
     from ..search.related import related  # noqa: PLC0415
