@@ -91,8 +91,13 @@ SECOND_QUERY = "安全培训"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KB_MARKER = ".site_bench.json"  # in a KB: the generator_fingerprint it was made with
 PLAIN_MARKER = ".plain.json"  # in a baseline: the fingerprint of the KB it was made from
-# The browse page's data: JSON fetched by browse.js, or (newer) a script that sets a global.
-BROWSE_DATA = (Path("assets/fupan/browse.json"), Path("assets/fupan/browse-data.js"))
+# The browse page's data: JSON fetched by browse.js, a script that sets a global, or
+# (newest) the search's chunks, of which a query loads a few (see site_search.py)
+BROWSE_DATA = (
+    Path("assets/fupan/browse.json"),
+    Path("assets/fupan/browse-data.js"),
+    Path("assets/fupan/search"),
+)
 SEARCH_JSON = Path("search/search_index.json")
 
 # Runs before any page script: records when browse.js has answered the query in the URL.
@@ -379,7 +384,8 @@ def visit(page: Page, base: str, timeout_ms: float, measured: Browse) -> None:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.add_init_script(FIRST_ANSWER_JS)
-    url = f"{base}browse/?text={quote(FIRST_QUERY)}"
+    browse = "browse.html" if page.context.request.get(f"{base}browse.html").ok else "browse/"
+    url = f"{base}{browse}?text={quote(FIRST_QUERY)}"
     page.goto(url, wait_until="commit")
     try:
         page.wait_for_function("window.__fupanFirst !== undefined", timeout=timeout_ms)
@@ -447,7 +453,7 @@ def measure(n: int, seed: int, builds: int, runs: int, with_profile: bool) -> Re
         plains.append(build(plain))
     fupan_build, plain_build = summary(fupans), summary(plains)
     site = kb / "site"
-    found = [site / name for name in BROWSE_DATA if (site / name).is_file()]
+    found = [site / name for name in BROWSE_DATA if (site / name).exists()]
     if not found:
         raise SystemExit(f"no browse data in {site}: looked for {[str(n) for n in BROWSE_DATA]}")
     data = found[0]
@@ -459,11 +465,15 @@ def measure(n: int, seed: int, builds: int, runs: int, with_profile: bool) -> Re
         search_json=(site / SEARCH_JSON).stat().st_size,
         search_json_gz=gzipped(site / SEARCH_JSON),
         browse_data=data.name,
-        browse_bytes=data.stat().st_size,
-        browse_bytes_gz=gzipped(data),
+        browse_bytes=sum(f.stat().st_size for f in _files(data)),
+        browse_bytes_gz=sum(gzipped(f) for f in _files(data)),
         browse=browse,
         profile=profile(kb) if with_profile else "",
     )
+
+
+def _files(data: Path) -> list[Path]:
+    return sorted(data.glob("*.js")) if data.is_dir() else [data]
 
 
 def mb(n: float) -> str:

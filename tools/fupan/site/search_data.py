@@ -4,8 +4,9 @@ One engine in the browser (``assets/search.js``) answers the search box of every
 and the browse page. It reads, as scripts (a page opened from disk may load scripts
 but not fetch files):
 
-* ``meta.js``: the names of units, campaigns, categories and tags, which entries have
-  each (for the facets), and the chunk counts; small, about 10 bytes per entry;
+* ``meta.js``: the names of units, campaigns, categories and tags, the chunk counts
+  and the labels; ``facets.js``: which entries each name has, about 10 bytes per entry,
+  loaded only when the browse page filters by them;
 * ``t<N>.js``: the words of the published entries, each with the entries and parts
   that hold it, and its neighbours (related words, with weights). A word lives in the
   chunk of its first character, so a query needs one chunk per character it holds;
@@ -156,15 +157,15 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
             "results": d.labels["results"],
             "parts": [d.labels["part_about"], *(d.labels[p] for p in PARTS)],
         },
-        "facets": {
-            "unit": facet(d.by_unit),
-            "campaign": facet(d.by_campaign),
-            "category": facet(d.by_category),
-            "tag": facet(d.by_tag),
-            "year": facet({y: d.by_year[y] for y in years}),
-        },
     }
-    files = {f"{DIR}/meta.js": _script("meta", meta)}
+    facets = {  # which entries each name has, loaded only when the browse page filters
+        "unit": facet(d.by_unit),
+        "campaign": facet(d.by_campaign),
+        "category": facet(d.by_category),
+        "tag": facet(d.by_tag),
+        "year": facet({y: d.by_year[y] for y in years}),
+    }
+    files = {f"{DIR}/meta.js": _script("meta", meta), f"{DIR}/facets.js": _script("facets", facets)}
     for i, chunk in enumerate(chunks):
         files[f"{DIR}/t{i}.js"] = _script(f"t{i}", chunk)
     for i in range(0, len(docs), DOCS_PER_CHUNK):

@@ -197,7 +197,7 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
     L, p, src = d.labels, d.paths, "recurring.md"
     entries = {e.id: e for e in d.entries}
 
-    def links(ids: list[str], most: int = 12) -> Markup:
+    def links(ids: list[str], most: int = 6) -> Markup:
         """Unit and title of each entry, latest ``most`` only (on large bases a problem
         can have thousands)."""
         shown = [

@@ -157,7 +157,7 @@
       if (!filters[f]) return;
       var names = f === "year" ? meta.years : meta[f === "category" ? "categories" : f + "s"];
       var i = names.indexOf(filters[f]), set = {};
-      if (i >= 0) decode(meta.facets[f][i]).forEach(function (d) { if (!keep || keep[d]) set[d] = true; });
+      if (i >= 0) decode(loaded.facets[f][i]).forEach(function (d) { if (!keep || keep[d]) set[d] = true; });
       keep = set;
     });
     return keep;
@@ -189,6 +189,7 @@
       text.replace(CJK, " ").toLowerCase().split(/[^a-z0-9]+/).forEach(function (w) {
         if (w) wanted[termChunk(w)] = 1;
       });
+      if (FACETS.some(function (f) { return filters[f]; })) wanted.facets = 1;
       return all(Object.keys(wanted));
     }).then(function () {
       var keep = allowed(filters), order, found = null;
