@@ -450,3 +450,13 @@ def test_strict_build_with_an_invalid_entry_writes_no_site(kb_factory):
     assert "with --strict no site is written" in r.stderr
     assert sorted(p.name for p in (kb / "site").iterdir()) == ["index.html"]
     assert (kb / "site/index.html").read_text("utf-8") == "the site published yesterday"
+
+
+def test_new_without_a_registry_takes_any_unit(kb_factory):
+    kb = kb_factory({}, units=None)
+    answers = ["12", "2026年安全生产月", "", "2026-07-01", "", "", "", ""]
+    r = run("--kb", str(kb), "new", "--slug", "a", input="\n".join(answers) + "\n")
+    text = (kb / r.stdout.strip().splitlines()[-1]).read_text("utf-8")
+    assert 'unit: "12"\n' in text  # quoted: a name, not a number
+    r = run("--kb", str(kb), "new", "--unit", "x", "--campaign", "y", "--slug", "a\nb", code=2)
+    assert "文件名 只能是一行文字" in r.output

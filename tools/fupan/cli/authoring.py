@@ -80,7 +80,7 @@ def _metrics(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 )
 @click.option(
     "--slug",
-    callback=form.checked("title"),
+    callback=form.checked("slug"),
     help="File name under reviews/YEAR/ (default from campaign and unit).",
 )
 @pass_app

@@ -59,7 +59,7 @@ def numbered(heading: str, options: list[str]) -> None:
 def unit_answer(app: App, units: Units, options: list[str]) -> Callable[[str], str]:
     def convert(answer: str) -> str:
         answer = clean_text(app, answer, "unit")
-        if answer.isdigit():
+        if answer.isdigit() and options:  # without a registry any name goes, digits too
             if 1 <= int(answer) <= len(options):
                 return options[int(answer) - 1]
             raise click.BadParameter(app.t("cli.err.choice", n=len(options)))
@@ -92,16 +92,20 @@ def near_campaign(name: str, known: list[str]) -> str | None:
     return close[0] if close else None
 
 
+SHOWN = 20  # campaigns offered by number: the latest; a name is checked against all
+
+
 def ask_campaign(app: App, known: list[str]) -> str:
-    if known:
-        numbered(app.t("cli.new.campaigns"), known)
+    offered = known[:SHOWN]
+    if offered:
+        numbered(app.t("cli.new.campaigns"), offered)
 
     def convert(answer: str) -> str:
         answer = clean_text(app, answer, "campaign")
-        if answer.isdigit() and known:
-            if 1 <= int(answer) <= len(known):
-                return known[int(answer) - 1]
-            raise click.BadParameter(app.t("cli.err.choice", n=len(known)))
+        if answer.isdigit() and offered:
+            if 1 <= int(answer) <= len(offered):
+                return offered[int(answer) - 1]
+            raise click.BadParameter(app.t("cli.err.choice", n=len(offered)))
         if not answer:
             raise click.BadParameter(app.t("cli.err.text", what=app.t("cli.new.what.campaign")))
         return answer

@@ -203,6 +203,7 @@ STRINGS: dict[str, str] = {
     "cli.new.what.metric": "a metric name",
     "cli.new.what.action": "an action",
     "cli.new.what.owner": "the owner",
+    "cli.new.what.slug": "the file name",
     "cli.new.what.unit": "the unit",
     # fupan site
     "site.cli.written": "Build folder written: {path}",

@@ -203,6 +203,7 @@ STRINGS: dict[str, str] = {
     "cli.new.what.metric": "指标名称",
     "cli.new.what.action": "措施",
     "cli.new.what.owner": "责任人",
+    "cli.new.what.slug": "文件名",
     "cli.new.what.unit": "单位",
     # fupan site
     "site.cli.written": "已写出构建目录：{path}",
