@@ -111,6 +111,15 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def create_entry(reviews: Path, date: dt.date, name: str, text: str) -> Path:
+    """Write a new entry at ``reviews/<year>/<slug>.md``; never over an existing file."""
+    path = new_entry_path(reviews, date, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
+        f.write(text)
+    return path
+
+
 def new_entry_path(reviews: Path, date: dt.date, name: str) -> Path:
     """``reviews/<year>/<slug>.md``; never an existing file."""
     path = reviews / str(date.year) / f"{slug(name)}.md"

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from ..entries.checks import check as check_kb
-from ..scaffold import entry_text, init_kb, new_entry_path
+from ..scaffold import create_entry, init_kb
 from . import form
-from .common import DATE, App, View, emit, note, output_options, pass_app, progress, unit_option
+from .common import DATE, App, View, emit, output_options, pass_app, progress, unit_option
 
 
 @click.command("check")
@@ -100,39 +100,9 @@ def new_command(app: App, unit, campaign, title, date, category, author, metrics
       fupan new --unit 一分工会 --campaign 2026年安全生产月 --metric 隐患排查:80:86:项 \\
           --action '外包队伍培训纳入统一考试|何雪|2026-09-30'
     """
-    asking = not (unit and campaign)  # a script gives both; then defaults fill the rest
-    known = _known_campaigns(app)
-    unit = unit or form.ask_unit(app, app.kb.units)
-    if not campaign:
-        campaign = form.ask_campaign(app, known)
-    elif form.near_campaign(campaign, known):
-        note(app.t("cli.new.near", name=form.near_campaign(campaign, known)))
-    default_title = f"{campaign}复盘（{unit}）"
-    if asking:
-        title = title or form.ask(app.t("cli.new.title"), form.text(app, "title"), default_title)
-        date = date or form.ask(app.t("cli.new.date"), form.date, dt.date.today().isoformat())
-        category = category or form.ask(app.t("cli.new.category"), form.text(app, "category"), "")
-        author = author or form.ask(app.t("cli.new.author"), form.text(app, "author"), "")
-    date = date or dt.date.today()
-    due = date + dt.timedelta(days=90)
-    items = [form.action_flag(app, a, due) for a in actions]
-    if asking:
-        metrics = metrics or form.ask_metrics(app)
-        items = items or form.ask_actions(app, due)
-    path = new_entry_path(app.kb.reviews, date, slug or f"{campaign}-{unit}")
-    text = entry_text(
-        title or default_title,
-        unit,
-        campaign,
-        date,
-        category or "",
-        author or "",
-        list(metrics),
-        items,
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as f:  # "x": never overwrite
-        f.write(text)
+    draft = form.Draft(unit, campaign, title, date, category, author, list(metrics))
+    draft = form.fill(app, draft, actions, _known_campaigns(app))
+    path = create_entry(app.kb.reviews, draft.date, slug or draft.name, draft.text())
     click.echo(app.kb.rel(path))
 
 

@@ -10,12 +10,72 @@ import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import click
 
 from ..entries.units import Units
 from ..model import Action, Metric
-from .common import DATE, App
+from ..scaffold import entry_text
+from .common import DATE, App, note
+
+
+@dataclass
+class Draft:
+    """The answers, from flags or from the form; what entry_text writes."""
+
+    unit: str | None = None
+    campaign: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    category: str | None = None
+    author: str | None = None
+    metrics: list[Metric] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def default_title(self) -> str:
+        return f"{self.campaign}复盘（{self.unit}）"
+
+    @property
+    def name(self) -> str:
+        """The file name when --slug gives none."""
+        return f"{self.campaign}-{self.unit}"
+
+    def text(self) -> str:
+        return entry_text(
+            self.title or self.default_title,
+            self.unit or "",
+            self.campaign or "",
+            self.date or dt.date.today(),
+            self.category or "",
+            self.author or "",
+            self.metrics,
+            self.actions,
+        )
+
+
+def fill(app: App, d: Draft, action_flags: tuple[str, ...], known: list[str]) -> Draft:
+    """Ask for what the flags left out. A script gives --unit and --campaign and is asked
+    nothing (defaults fill the rest); a campaign close to a known one is questioned."""
+    asking = not (d.unit and d.campaign)
+    d.unit = d.unit or ask_unit(app, app.kb.units)
+    if not d.campaign:
+        d.campaign = ask_campaign(app, known)
+    elif near := near_campaign(d.campaign, known):
+        note(app.t("cli.new.near", name=near))
+    if asking:
+        d.title = d.title or ask(app.t("cli.new.title"), text(app, "title"), d.default_title)
+        d.date = d.date or ask(app.t("cli.new.date"), date, dt.date.today().isoformat())
+        d.category = d.category or ask(app.t("cli.new.category"), text(app, "category"), "")
+        d.author = d.author or ask(app.t("cli.new.author"), text(app, "author"), "")
+    d.date = d.date or dt.date.today()
+    due = d.date + dt.timedelta(days=90)
+    d.actions = [action_flag(app, a, due) for a in action_flags]
+    if asking:
+        d.metrics = d.metrics or ask_metrics(app)
+        d.actions = d.actions or ask_actions(app, due)
+    return d
 
 
 def clean_text(app: App, value: str, what: str) -> str:
