@@ -21,6 +21,7 @@ from fupan.search.clusters import clusters
 from fupan.search.hits import Filters, search
 from fupan.search.indexes import open_indexes
 from fupan.search.related import related
+from fupan.search.semantic import Store
 from fupan.search.similar import similar_by_meaning
 
 from .conftest import copy_sample, entry, make_kb
@@ -220,6 +221,8 @@ def test_kill_during_embedding_keeps_what_was_embedded(tmp_path):
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    kept = Store.read(path)  # the checkpoint holds whole entries with their vectors
+    assert 0 < len(kept.ids) < 80 and len(kept.vectors) == 4 * len(kept.ids)
     r = subprocess.run(
         _fupan("--kb", str(kb.root), "--lang", "en", "index"),
         capture_output=True,

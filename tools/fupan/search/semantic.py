@@ -249,8 +249,11 @@ class SemanticIndex:
         if old is not None:
             cache = {bytes(h): old.vectors[i] for i, h in enumerate(old.hash)}
         name = self.backend.name
-        todo = sorted(
-            {p.text for ps in cut.values() for p in ps if _hash(name, p.text) not in cache}
+        # entry by entry, so that a checkpoint holds whole entries (it keeps no others)
+        todo = list(
+            dict.fromkeys(
+                p.text for eid in sorted(cut) for p in cut[eid] if _hash(name, p.text) not in cache
+            )
         )
         if budget is not None and len(todo) > budget:
             report.pending, report.entries = len(todo), 0
