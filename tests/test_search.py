@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from fupan.search.index import SearchIndex
 from fupan.search.related import related
 from fupan.text.thesaurus import load_thesaurus
 
-from .conftest import SAMPLE, copy_sample, entry, make_kb
+from .conftest import copy_sample, entry, make_kb
 
 
 @pytest.fixture(scope="module")
@@ -326,3 +325,31 @@ def test_plain_output_when_piped(sample):
     assert r.exit_code == 0 and "\x1b[" not in r.stdout
     first = r.stdout.splitlines()
     assert first[0].startswith("1. ") and first[3].startswith("   reviews/")
+
+
+def test_a_forked_child_does_not_keep_the_index_locked(tmp_path):
+    """Whoosh's multi-process writer forks workers; if one outlives a killed parent it
+    must not hold the lock, or every later command waits and fails."""
+    from fupan.search.locking import file_lock
+
+    lock = tmp_path / "lock"
+    with file_lock(lock, 1.0, "the index"):
+        child = os.fork()
+        if child == 0:  # the worker: lives on after the parent lets go
+            time.sleep(3)
+            os._exit(0)
+    try:
+        probe = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path; from fupan.search.locking import file_lock\n"
+                f"with file_lock(Path({str(lock)!r}), 0.5, 'the index'): print('got it')",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert probe.stdout.strip() == "got it", probe.stderr
+    finally:
+        os.waitpid(child, 0)

@@ -11,6 +11,21 @@ from pathlib import Path
 
 from ..errors import IndexBusy
 
+_held: set[int] = set()  # lock files this process holds open
+
+
+def _forget_in_child() -> None:
+    """A forked child (Whoosh's index writers) must not keep the lock alive: an flock
+    belongs to the open file, which the child shares, so after a kill -9 of the parent
+    its orphaned workers would hold the index locked. The child closes its copies."""
+    for fd in list(_held):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
+
 
 @contextlib.contextmanager
 def file_lock(path: Path, timeout: float, what: str) -> Iterator[bool]:
@@ -34,6 +49,8 @@ def file_lock(path: Path, timeout: float, what: str) -> Iterator[bool]:
                         f"{timeout:.0f} s; try again when it is done"
                     ) from None
                 time.sleep(0.1)
+        _held.add(fd)
         yield waited
     finally:
+        _held.discard(fd)
         os.close(fd)
