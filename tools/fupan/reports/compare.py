@@ -45,14 +45,15 @@ class Comparison:
 
 def find_campaign(entries: list[Entry], wanted: str) -> str:
     """The campaign named exactly, or the only one whose name contains ``wanted``."""
-    names = sorted({e.campaign for e in entries}, key=pinyin_key)
+    names = {e.campaign for e in entries}
     if wanted in names:
         return wanted
     close = [n for n in names if wanted.lower() in n.lower()]
     if len(close) == 1:
         return close[0]
+    close.sort(key=pinyin_key)  # for the message: no pinyin tables loaded otherwise
     if not close:
-        known = ", ".join(names[:10])
+        known = ", ".join(sorted(names, key=pinyin_key)[:10])
         raise FupanError(
             f"no campaign matches '{wanted}'; campaigns: {known}",
             "cli.err.no_campaign",

@@ -38,7 +38,9 @@ def roster_key(roster: Sequence[str]) -> Callable[[str], tuple]:
     last = len(place)
 
     def key(name: str) -> tuple:
-        return (place.get(name, last), pinyin_key(name))
+        if name in place:  # registered: no pinyin needed, nor its dictionary loaded
+            return (place[name],)
+        return (last, pinyin_key(name))
 
     return key
 
