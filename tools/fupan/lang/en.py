@@ -261,6 +261,7 @@ STRINGS: dict[str, str] = {
     "remind.ics_written": "{path} written: {count} open items",
     "remind.config_invalid": "{path} has errors; the channels with errors were not used",
     "remind.error.env": "environment variable {name} is not set",
+    "remind.error.bad_url": "environment variable {name} does not hold a robot address starting with http:// or https://",
     "remind.error.http": "the robot address answered HTTP {code} {reason}",
     "remind.error.timeout": "no answer within {seconds} s",
     "remind.error.unreachable": "cannot reach the robot address: {reason}",

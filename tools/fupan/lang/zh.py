@@ -261,6 +261,7 @@ STRINGS: dict[str, str] = {
     "remind.ics_written": "已写出 {path}：{count} 项未完成措施",
     "remind.config_invalid": "{path} 有错误，有错的渠道没有使用",
     "remind.error.env": "环境变量 {name} 没有设置",
+    "remind.error.bad_url": "环境变量 {name} 中的不是以 http:// 或 https:// 开头的机器人地址",
     "remind.error.http": "机器人地址回答 HTTP {code} {reason}",
     "remind.error.timeout": "{seconds} 秒内没有回应",
     "remind.error.unreachable": "连不上机器人地址：{reason}",

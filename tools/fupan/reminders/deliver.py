@@ -73,6 +73,8 @@ def webhook_deliveries(
             for name, value in ((hook.url_env, url), (hook.secret_env, secret)):
                 if name and not value:
                     raise SendError("env", name=name)
+            if not url.lower().startswith(("http://", "https://")):  # and never echo it: it
+                raise SendError("bad_url", name=hook.url_env)  # holds the robot's key
             post(hook.kind, *signed(hook.kind, url, body, secret, clock), timeout)
 
         head = f"POST ${hook.url_env}" + (
