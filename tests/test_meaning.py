@@ -259,3 +259,19 @@ def test_damaged_store_is_rebuilt_with_a_message(tmp_path):
     assert opened.embedded.rebuilt and opened.embedded.embedded == 8
     r = CliRunner().invoke(cli, ["--kb", str(kb.root), "--lang", "en", "search", "场地"])
     assert r.exit_code == 0 and "Traceback" not in r.output
+
+
+def test_site_shows_similar_problems_and_recurring_groups_without_unpublished(sample_build):
+    site = sample_build / "site"
+    kb = KnowledgeBase(sample_build)
+    hidden = [e for e in kb.load_all().entries if not e.publish]
+    assert hidden
+    page = (site / "reviews" / "2025" / "safety-month-branch2.html").read_text("utf-8")
+    similar = page[page.index('id="similar"') :]
+    assert "similar-passage" in similar and "外包人员培训走过场" in similar
+    recurring = (site / "recurring.html").read_text("utf-8")
+    assert "同义表述" in recurring and "外包人员培训走过场" in recurring
+    for path in site.rglob("*.html"):
+        text = path.read_text("utf-8")
+        for e in hidden:  # neither linked nor quoted anywhere
+            assert e.id not in text and e.title not in text, (path, e.id)
