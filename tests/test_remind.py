@@ -446,11 +446,13 @@ def test_a_refusing_channel_is_reported_and_the_others_still_go_out(
 def test_missing_environment_variable_fails_that_channel_only(kb, http, smtp, monkeypatch):
     monkeypatch.delenv("T_DING_SECRET")
     monkeypatch.setenv("T_FEISHU", "open.feishu.cn/open-apis/bot/v2/hook/SECRET-TOKEN")
+    monkeypatch.setenv("T_WECOM", f"{http[0]}/wecom?key=SECRET-TOKEN pasted")
     r = remind(kb, code=1)
     assert "环境变量 T_DING_SECRET 没有设置" in r.stdout
     assert "环境变量 T_FEISHU 中的不是以 http:// 或 https:// 开头的机器人地址" in r.stdout
+    assert "连不上机器人地址：InvalidURL" in r.stdout
     assert "SECRET-TOKEN" not in r.output  # a robot's key never reaches the log
-    assert {g["path"] for g in http[1]} == {"/wecom", "/json"}
+    assert {g["path"] for g in http[1]} == {"/json"}
     assert len(smtp[1].messages) == 3
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import http.client
 import json
 import socket
 import time
@@ -82,13 +83,10 @@ def _refusal(kind: str, answer: bytes) -> str | None:
 
 def post(kind: str, url: str, body: dict, timeout: float) -> None:
     """POST ``body`` as UTF-8 JSON; SendError with the reason when it is not taken."""
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-        headers={"Content-Type": "application/json; charset=utf-8"},
-        method="POST",
-    )
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    headers = {"Content-Type": "application/json; charset=utf-8"}
     try:
+        request = urllib.request.Request(url, data=data, headers=headers, method="POST")
         with urllib.request.urlopen(request, timeout=timeout) as response:
             answer = response.read()
     except urllib.error.HTTPError as e:
@@ -100,8 +98,10 @@ def post(kind: str, url: str, body: dict, timeout: float) -> None:
         if isinstance(reason, TimeoutError | socket.timeout):
             raise SendError("timeout", seconds=f"{timeout:g}") from None
         raise SendError("unreachable", reason=reason) from None
-    except (OSError, ValueError) as e:
+    except OSError as e:
         raise SendError("unreachable", reason=e) from None
+    except (ValueError, http.client.HTTPException) as e:  # their text quotes the address
+        raise SendError("unreachable", reason=type(e).__name__) from None
     refusal = _refusal(kind, answer)
     if refusal:
         raise SendError("refused", reason=refusal)
