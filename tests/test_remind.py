@@ -165,6 +165,12 @@ class Mailbox:
     def __init__(self):
         self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
 
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address.startswith("nobody@"):
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         msg = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         self.messages.append((list(envelope.rcpt_tos), msg))
@@ -454,6 +460,16 @@ def test_missing_environment_variable_fails_that_channel_only(kb, http, smtp, mo
     assert "SECRET-TOKEN" not in r.output  # a robot's key never reaches the log
     assert {g["path"] for g in http[1]} == {"/json"}
     assert len(smtp[1].messages) == 3
+
+
+def test_a_refused_recipient_is_reported_and_the_others_get_the_mail(kb, smtp):
+    path = kb / "reviews/fupan.yml"
+    path.write_text(path.read_text("utf-8").replace("office1@", "nobody@"), "utf-8")
+    r = remind(kb, code=1)
+    assert "收件人被拒收：nobody@example.com: 550 5.1.1 no such mailbox" in r.stdout
+    assert ["wangfang@example.com"] in [rcpt for rcpt, _ in smtp[1].messages]
+    again = remind(kb)  # it reached 王芳: not sent to her twice
+    assert len(smtp[1].messages) == 3 and "0 条失败" in again.stderr
 
 
 def test_english_messages_with_lang(kb, http, smtp):

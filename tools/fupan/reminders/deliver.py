@@ -131,6 +131,8 @@ def run(
                 d.send()
             except SendError as e:
                 o.status, o.error = FAILED, e.text(s)
+                if e.delivered:
+                    state.add(d.key)
             except Exception as e:  # noqa: BLE001 (one message's surprise must not stop the rest)
                 detail = SendError("unexpected", kind=type(e).__name__, detail=e)
                 o.status, o.error = FAILED, detail.text(s)

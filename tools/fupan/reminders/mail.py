@@ -120,14 +120,19 @@ class MailSession:
                 self.refused = e
                 raise
         try:
-            self.smtp.send_message(msg)
+            refused = self.smtp.send_message(msg)  # those refused while others took it
         except smtplib.SMTPRecipientsRefused as e:
-            refused = "; ".join(f"{a}: {_reply(r)}" for a, r in e.recipients.items())
-            raise SendError("recipients", reply=refused) from None
+            raise SendError("recipients", reply=_refused(e.recipients)) from None
         except (smtplib.SMTPException, OSError) as e:
             self.smtp.close()
             self.smtp = None  # the next message connects again
             raise SendError("not_taken", reply=_reply(e)) from None
+        if refused:  # delivered, so not to be sent again today; still not all went out
+            raise SendError("recipients", delivered=True, reply=_refused(refused))
+
+
+def _refused(recipients: dict) -> str:
+    return "; ".join(f"{a}: {_reply(r)}" for a, r in recipients.items())
 
 
 def _reply(e: object) -> str:
