@@ -62,7 +62,11 @@ def webhook_deliveries(
     mine = [g for g in groups if not hook.units or g.unit in hook.units]
     if not mine:
         return []
-    extra = {"date": today.isoformat(), "groups": _plain([g.as_dict() for g in mine])}
+    extra = (  # a generic hook gets the data too; a group robot shows only text
+        {"date": today.isoformat(), "groups": _plain([g.as_dict() for g in mine])}
+        if hook.kind == "json"
+        else None
+    )
     out = []
     for n, text in enumerate(texts(s, mine, today, TEXT_LIMIT[hook.kind]), 1):
         body = payload(hook.kind, text, extra)
