@@ -539,7 +539,9 @@ def test_mail_over_starttls_and_ssl(tmp_path, security, monkeypatch):
         root = make_kb(kb_dir(tmp_path), dict(ENTRIES))
         (root / "reviews/fupan.yml").write_text(
             "reminders:\n  timeout: 5\n  mail:\n    host: 127.0.0.1\n"
-            f"    port: {port}\n    security: {security}\n    cafile: {cert}\n"
+            f"    port: {port}\n    security: {security}\n"
+            # relative to the knowledge base, or absolute
+            f"    cafile: {'../cert.pem' if security == 'ssl' else cert}\n"
             "    username: union\n    password_env: T_SMTP_PASSWORD\n"
             "    from: union@example.com\n    per: unit\n    units:\n"
             "      一分公司工会: [office1@example.com]\n      第二分公司工会: office2@example.com\n",

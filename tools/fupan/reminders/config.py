@@ -288,6 +288,8 @@ def load_config(reviews: Path, units: Units, rel: str = "") -> tuple[RemindConfi
     config.webhooks = [h for i, x in enumerate(hooks) if (h := _webhook(r, x, i, units))]
     if section.get("mail") is not None:
         config.mail = _mail(r, section["mail"], units)
+    if config.mail and config.mail.cafile:  # from the knowledge base, wherever cron starts
+        config.mail.cafile = str(reviews.parent / Path(config.mail.cafile).expanduser())
     return config, r.problems
 
 
