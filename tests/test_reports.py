@@ -338,7 +338,7 @@ def test_tables_fit_the_terminal(sample, args, columns):
     out = run(sample, *args, columns=columns).stdout
     too_wide = [line for line in out.splitlines() if width(line) > columns]
     assert not too_wide, too_wide[:3]
-    assert "…" in out or args[0] in ("compare", "stats")  # cut, not wrapped
+    assert "…" in out or args[0] in ("actions", "compare", "stats")  # cut, not wrapped
 
 
 def test_compare_on_a_narrow_terminal_is_one_block_per_unit(sample):
@@ -420,3 +420,30 @@ def test_groups_of_the_registry_are_shown_and_filter(kb):
     r = run(kb, "actions", "--group", "分公", code=2)
     assert "units.yml 中没有“分公”这个分组；分组有：分分公司, 车间" not in r.output
     assert "分组有：分公司, 车间；是不是 分公司？" in r.output
+
+
+def test_actions_on_a_narrow_terminal_keep_the_id_whole(sample):
+    out = run(sample, "actions", "--overdue", "--unit", "一分工会", "--today", "2026-11-25",
+              columns=80).stdout  # fmt: skip
+    lines = out.splitlines()
+    assert lines[0].split() == ["状态", "逾期", "完成时限", "责任人", "复盘", "序号"]
+    assert lines[1] == "第一分公司工会"
+    assert lines[2].split() == [
+        "进行中",
+        "逾期",
+        "2025-06-30",
+        "何雪",
+        "2024/safety-month-branch1",
+        "2",
+    ]
+    assert lines[3] == "      外包队伍安全培训纳入分公司统一考试，成绩与队伍结算挂钩"
+    wide = run(sample, "actions", "--overdue", "--unit", "一分工会", "--today", "2026-11-25",
+               columns=200).stdout  # fmt: skip
+    assert wide.splitlines()[0].split()[:6] == [
+        "单位",
+        "状态",
+        "逾期",
+        "完成时限",
+        "责任人",
+        "措施",
+    ]

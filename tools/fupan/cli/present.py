@@ -45,7 +45,25 @@ def actions(app: App, rows: list[ActionRow], limit: int | None) -> View:
         found=bool(rows),
         empty=t("cli.empty.actions"),
         notes=notes,
+        narrow=_action_lines(headers, table),
     )
+
+
+def _action_lines(headers: list[str], table: list[list]) -> list[str]:
+    """Items under their unit, the action on a line of its own: what fits 80 columns
+    with the entry's id whole (it is what `fupan action ID N` takes)."""
+    from .output import table as aligned
+
+    keep = [1, 2, 3, 4, 6, 7]  # status, overdue, due, owner, id, n
+    text = aligned([headers[i] for i in keep], [[row[i] for i in keep] for row in table]) or ""
+    head, _, *lines = text.split("\n")
+    out, unit = ["  " + head], None
+    for line, row in zip(lines, table, strict=True):
+        if row[0] != unit:
+            unit = row[0]
+            out.append(unit)
+        out += ["  " + line, "      " + str(row[5])]
+    return out
 
 
 def _mark(app: App, mark: str) -> str:
