@@ -123,6 +123,12 @@ def header_ids(page, query: str) -> list[str]:
     return ids_of(hrefs)
 
 
+def engine_ids(page, query: str) -> list[str]:
+    """The ids the search box would list for ``query``, from the engine behind it."""
+    js = "q => fupanSearch.search(q, {}, 10).then(r => r.results.map(x => x.href))"
+    return ids_of(page.evaluate(js, query))
+
+
 def browse_ids(page, server: str, query: str) -> list[str]:
     page.goto(f"{server}browse.html?text={quote(query)}")
     page.wait_for_selector("form.fupan-browse.ready")
@@ -158,8 +164,8 @@ def test_header_box_recall_on_queries_judged_by_meaning(page, server):
     page.goto(server)
     queries = meaning_queries()
     by_kind: dict[str, list[float]] = {}
-    for query, kind, relevant in queries:
-        by_kind.setdefault(kind, []).append(recall_at_10(header_ids(page, query), relevant))
+    for query, kind, relevant in queries:  # the box's engine, asked directly: typing is above
+        by_kind.setdefault(kind, []).append(recall_at_10(engine_ids(page, query), relevant))
     scores = [r for rs in by_kind.values() for r in rs]
     mean = sum(scores) / len(scores)
     print(
@@ -169,7 +175,7 @@ def test_header_box_recall_on_queries_judged_by_meaning(page, server):
     assert len(scores) >= 60 and mean >= 0.70
     # the labelled set of phrases from the first trial, too
     old = labelled(KnowledgeBase(SAMPLE))
-    assert sum(recall_at_10(header_ids(page, q), r) for q, r in old) / len(old) >= 0.8
+    assert sum(recall_at_10(engine_ids(page, q), r) for q, r in old) / len(old) >= 0.8
 
 
 def test_a_result_names_unit_campaign_date_part_and_snippet(page, server):

@@ -550,3 +550,23 @@ def test_both_routes_publish_every_page_and_fupans_search(
     assert 'class="fupan-card"' in page and "fupan.css" in page
     home = (site / "index.html").read_text("utf-8")
     assert "复盘数" in home  # the dashboard
+
+
+def test_neighbours_reach_words_no_entry_uses():
+    from fupan.text.thesaurus import Thesaurus
+
+    table = search_data.thesaurus_neighbours(Thesaurus([["经费", "预算"]], general=False))
+    # 预算, which no entry uses, finds the entries that say 经费
+    assert table({"经费", "报名"}) == {"预算": [("经费", 0.5)]}
+
+
+def test_a_table_of_neighbours_by_meaning_plugs_in(sample_data):
+    # what a meaning index exported at build time would give: word -> related words
+    files = search_data.search_files(sample_data.data, lambda vocab: {"银子": [("经费", 0.8)]})
+    n = _chunk_text(files[f"{search_data.DIR}/meta.js"])["termChunks"]
+    chunk = _chunk_text(files[f"{search_data.DIR}/t{ord('银') % n}.js"])
+    assert chunk["银子"] == ["", [["经费", 0.8]]]  # no entry says 银子; its neighbour does
+
+
+def _chunk_text(text: str):
+    return json.loads(text[text.index(",") + 1 : text.rindex(");")])
