@@ -8,6 +8,7 @@ generator builds. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +20,8 @@ from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..model import Entry
 from ..reminders.config import site_settings
+from ..search.indexes import SEARCH_BUDGET, open_indexes
+from ..search.semantic import SemanticIndex
 from ..text.thesaurus import Thesaurus
 from . import browse, calendar, search_data
 from .background import in_background
@@ -34,6 +37,8 @@ from .sections import (
     tracking_page,
     unit_pages,
 )
+
+log = logging.getLogger("mkdocs.plugins.fupan")
 
 CSS = "assets/fupan/fupan.css"
 SCRIPT = "assets/fupan/search.js"  # on every page: the search box and the browse page
@@ -111,11 +116,42 @@ def load(
     except ValueError as e:
         raise FupanError(f"plugin option 'today': {e}") from None
     strings = labels(language)
+    meaning = _meaning(kb)
     data = site_data(
-        entries, thesaurus, strings, day, use_directory_urls, failed, order=kb.units.sort_key
+        entries,
+        thesaurus,
+        strings,
+        day,
+        use_directory_urls,
+        failed,
+        meaning,
+        order=kb.units.sort_key,
     )
     url = site_settings(root).site_url if site_url is None else site_url
     return Build(data, thesaurus, strings, list(report.problems), url)
+
+
+def _meaning(kb: KnowledgeBase) -> SemanticIndex | None:
+    """The meaning index, refreshed, for similar entries and recurring problems; None
+    (pages by shared tags and words) without a backend, when another process is writing
+    it, or when more is left to embed than a build should wait for: `fupan index` first."""
+    try:
+        opened = open_indexes(kb, budget=SEARCH_BUDGET)
+    except (FupanError, OSError) as e:  # e.g. a read-only .fupan/: the pages still build
+        log.info("similar entries and recurring problems by words only: %s", e)
+        return None
+    done = opened.embedded
+    if done and (done.pending or done.busy):
+        log.info(
+            "similar entries and recurring problems by words only: %s",
+            f"{done.pending} passages are not embedded yet; run `fupan index` first"
+            if done.pending
+            else "another fupan process is embedding passages",
+        )
+        return None
+    if done and done.embedded:
+        log.info("meaning index: %d passages embedded", done.embedded)
+    return opened.meaning
 
 
 def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
