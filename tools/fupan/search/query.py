@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from whoosh import query as Q
 
 from ..errors import QueryError
+from ..text.cilin import general_synonyms
 from ..text.thesaurus import Thesaurus
 from ..text.words import CJK, query_terms
 from .index import GRAMS, WORDS
 
 SYNONYM_BOOST = 0.5
+GENERAL_BOOST = 0.3  # the general thesaurus: below the knowledge base's own synonyms
 _TOKEN = re.compile(r'([+-]?)"([^"]*)"|(\S+)')
 
 
@@ -76,6 +78,10 @@ class Built:
     surfaces: list[str] = field(default_factory=list)  # strings worth highlighting
     phrases: list[str] = field(default_factory=list)  # a hit must hold each verbatim
     runs: list[str] = field(default_factory=list)  # unquoted text; verbatim ranks higher
+    # for hits found by meaning, which the Whoosh query did not test: words a hit must
+    # hold (+word, AND) and words it must not (-word)
+    required: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
 
 
 def _pair(pair: str) -> Q.Query:
@@ -131,13 +137,16 @@ def _word_query(text: str, thesaurus: Thesaurus, known, surfaces: list[str]) -> 
     for term in query_terms(text, known):
         subs.append(Q.Term(WORDS, term))
         surfaces.append(term)
-        for syn in sorted(thesaurus.synonyms(term)):
-            syn_terms = query_terms(syn, known)
-            if syn_terms:
-                surfaces.append(syn)
-                terms = [Q.Term(WORDS, t) for t in syn_terms]
-                subs.append(terms[0] if len(terms) == 1 else Q.And(terms))
-                subs[-1] = subs[-1].with_boost(SYNONYM_BOOST)
+        own = thesaurus.synonyms(term)
+        general = general_synonyms(term) - own if thesaurus.general else frozenset()
+        for syns, boost in ((own, SYNONYM_BOOST), (general, GENERAL_BOOST)):
+            for syn in sorted(syns):
+                syn_terms = query_terms(syn, known)
+                if syn_terms:
+                    surfaces.append(syn)
+                    terms = [Q.Term(WORDS, t) for t in syn_terms]
+                    subs.append(terms[0] if len(terms) == 1 else Q.And(terms))
+                    subs[-1] = subs[-1].with_boost(boost)
     gq = _gram_query(text)  # also for pairs that are words: an entry may split them apart
     if gq is not None:
         subs.append(gq)
@@ -167,6 +176,10 @@ def build(text: str, thesaurus: Thesaurus, known=lambda term: True) -> Built:
         if q is None:
             continue
         (excluded if clause.excluded else required if clause.required else optional).append(q)
+        if clause.excluded:
+            built.excluded.append(clause.text)
+        elif clause.required:
+            built.required.append(clause.text)
     if not optional and not required:
         raise QueryError("the query has only words too common to search for; add a specific word")
     if required:
