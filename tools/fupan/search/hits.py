@@ -278,11 +278,10 @@ def fuse(
             fields_of[m.id] = fields
         scores[m.id] = scores.get(m.id, 0.0) + 1 / (FUSION_K + rank)
         matches[m.id] = m
+    words = {f["id"] for _, f in by_words}
     out = []
     for eid, score_ in scores.items():
-        how = "meaning" if eid not in {f["id"] for _, f in by_words} else "words"
-        if how == "words" and eid in matches:
-            how = "both"
+        how = ("both" if eid in matches else "words") if eid in words else "meaning"
         out.append((score_, fields_of[eid], how, matches.get(eid)))
     out.sort(key=lambda t: -t[0])
     return out
