@@ -281,7 +281,7 @@ def test_init_scaffolds_a_checkable_kb(tmp_path: Path):
 def test_bad_dates_are_usage_errors(kb_factory, args):
     kb = kb_factory({"a.md": entry()})
     r = CliRunner().invoke(cli, ["--kb", str(kb), *args])
-    assert r.exit_code == 2 and "2025/4/20" in r.output
+    assert r.exit_code == 2 and "不是日期；请写作 2025-04-20、2025/4/20 或 2025年4月20日" in r.output
 
 
 def test_shell_completion_offers_commands_and_units(kb_factory, monkeypatch):

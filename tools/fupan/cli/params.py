@@ -23,10 +23,20 @@ class DateParam(click.ParamType):
         try:
             return parse_date(value)
         except ValueError as e:
-            self.fail(str(e), param, ctx)
+            self.fail(_said_in_kb_language("cli.err.date", str(e), value=value), param, ctx)
 
 
 DATE = DateParam()
+
+
+def _said_in_kb_language(key: str, fallback: str, **values: object) -> str:
+    """``key`` in the language of the running command's knowledge base, if one runs."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return fallback
+    from .common import App  # at call time: common imports this module
+
+    return ctx.ensure_object(App).t(key, **values)
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str | None:

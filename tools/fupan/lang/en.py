@@ -102,6 +102,7 @@ STRINGS: dict[str, str] = {
     "cli.err.campaigns": "'{wanted}' matches several campaigns: {names}; be more specific",
     "cli.err.exists": "{path} already exists; choose another --slug",
     "cli.err.kb_exists": "{path} already exists; choose an empty folder",
+    "cli.err.date": "'{value}' is not a date; write it as 2025-04-20, 2025/4/20 or 2025年4月20日",
     "cli.sep": "; ",
     "cli.h.unit": "unit",
     "cli.h.group": "group",

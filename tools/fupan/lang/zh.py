@@ -102,6 +102,7 @@ STRINGS: dict[str, str] = {
     "cli.err.campaigns": "“{wanted}”与多项活动相符：{names}；请写得更具体些",
     "cli.err.exists": "{path} 已经存在，没有覆盖；请用 --slug 另起一个文件名",
     "cli.err.kb_exists": "{path} 已经存在，没有覆盖；请选一个空文件夹",
+    "cli.err.date": "'{value}' 不是日期；请写作 2025-04-20、2025/4/20 或 2025年4月20日",
     "cli.sep": "；",
     "cli.h.unit": "单位",
     "cli.h.group": "分组",
