@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
 from .entries.contract import load, may_be_unpublished
 from .entries.units import Units, load_units
 from .errors import KBNotFound
@@ -272,3 +274,36 @@ _LINKED_FOLDER = (
     "this folder is a link, which fupan does not follow: its entries are not read; "
     "move them into reviews/ itself"
 )
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml for two plain values; its ``!ENV`` and ``!!python`` tags
+    become None instead of refusing the file."""
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass
+class SiteSettings:
+    language: str = "zh"
+    site_url: str = ""
+    use_directory_urls: bool = True
+
+
+def site_settings(root: Path) -> SiteSettings:
+    """The site's language and address as mkdocs.yml gives them (defaults if unreadable):
+    the command line speaks the site's language, reminders link to its pages."""
+    try:
+        data = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_Tolerant)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return SiteSettings()
+    if not isinstance(data, dict):
+        return SiteSettings()
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    return SiteSettings(
+        str(theme.get("language") or "zh"),
+        str(data.get("site_url") or ""),
+        data.get("use_directory_urls", True) is not False,
+    )

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
-import yaml
 
 from ..errors import KBNotFound
-from ..kb import KnowledgeBase, find_root
+from ..kb import KnowledgeBase, find_root, site_settings
 from ..lang import LANGUAGES, normalize, strings
 from . import output
 from .output import color_enabled, progress  # noqa: F401 - commands take them from here
@@ -21,21 +20,9 @@ from .params import DATE, WordsCommand, did_you_mean  # noqa: F401 - likewise
 EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
 
-class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml may hold ``!!python/name:`` tags; the language needs none of them."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def kb_language(root: Path) -> str | None:
+def kb_language(root: Path) -> str:
     """``theme.language`` of the knowledge base's mkdocs.yml, the language its site speaks."""
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_Lenient)  # noqa: S506
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return None
-    theme = config.get("theme") if isinstance(config, dict) else None
-    return str(theme.get("language")) if isinstance(theme, dict) and theme.get("language") else None
+    return site_settings(root).language
 
 
 class App:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
+from ..kb import site_settings
 from ..model import OPEN_STATUSES
-from ..reminders.config import RemindConfig, load_config, site_settings
+from ..reminders.config import RemindConfig, load_config
 from ..reminders.deliver import FAILED, SENT, SKIPPED, Outcome
 from ..reminders.deliver import remind as send_all
 from ..reminders.feed import feed

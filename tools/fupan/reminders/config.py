@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..entries.source import SourceError, decode, parse_yaml
 from ..entries.units import Units
 from ..model import Problem
@@ -291,35 +289,3 @@ def load_config(reviews: Path, units: Units, rel: str = "") -> tuple[RemindConfi
     if config.mail and config.mail.cafile:  # from the knowledge base, wherever cron starts
         config.mail.cafile = str(reviews.parent / Path(config.mail.cafile).expanduser())
     return config, r.problems
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml for two plain values; its ``!ENV`` and ``!!python`` tags
-    become None instead of refusing the file."""
-
-
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@dataclass
-class SiteSettings:
-    language: str = "zh"
-    site_url: str = ""
-    use_directory_urls: bool = True
-
-
-def site_settings(root: Path) -> SiteSettings:
-    """The site's language and address as mkdocs.yml gives them (defaults if unreadable)."""
-    try:
-        data = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_Tolerant)  # noqa: S506
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return SiteSettings()
-    if not isinstance(data, dict):
-        return SiteSettings()
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
-    return SiteSettings(
-        str(theme.get("language") or "zh"),
-        str(data.get("site_url") or ""),
-        data.get("use_directory_urls", True) is not False,
-    )

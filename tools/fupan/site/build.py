@@ -17,9 +17,8 @@ from pathlib import Path
 from ..entries.checks import check
 from ..entries.dates import parse_date
 from ..errors import FupanError
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, site_settings
 from ..model import Entry
-from ..reminders.config import site_settings
 from ..search.indexes import SEARCH_BUDGET, open_indexes
 from ..search.semantic import SemanticIndex
 from ..text.thesaurus import Thesaurus
