@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..entries.slug import entry_page, page_url
 from ..model import OPEN_STATUSES, Entry
 from ..reports.actions import ActionRow, action_rows
-from ..site.urls import Site
 
 
 @dataclass
@@ -44,9 +44,10 @@ class Group:
 
 def entry_urls(site_url: str, use_directory_urls: bool = True) -> Callable[[str], str]:
     """Entry id -> the full address of its page on the published site ("" without one)."""
-    paths = Site([], [], [], [], use_directory_urls)
     base = site_url.rstrip("/") + "/" if site_url else ""
-    return lambda entry_id: base + paths.url(paths.entry(entry_id)) if base else ""
+    return lambda entry_id: (
+        base + page_url(entry_page(entry_id), use_directory_urls) if base else ""
+    )
 
 
 def due_groups(

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from functools import lru_cache
 
-from ..entries.slug import safe_id, slug
+from ..entries.slug import entry_page, page_url, slug
 
 
 class Slugs:
@@ -47,7 +46,7 @@ class Site:
         self.use_directory_urls = use_directory_urls
 
     def entry(self, entry_id: str) -> str:
-        return f"reviews/{safe_id(entry_id)}.md"
+        return entry_page(entry_id)
 
     def unit(self, name: str) -> str:
         return f"units/{self.units[name]}.md"
@@ -67,12 +66,12 @@ class Site:
 
     def url(self, src: str) -> str:
         """The URL MkDocs gives the page made from ``src`` (relative to the site root)."""
-        return _url(src, self.use_directory_urls)
+        return page_url(src, self.use_directory_urls)
 
     def href(self, from_src: str, to_src: str) -> str:
         """A link from one page to another that works wherever the site is served."""
         return _relative(
-            _url(from_src, self.use_directory_urls), _url(to_src, self.use_directory_urls)
+            page_url(from_src, self.use_directory_urls), page_url(to_src, self.use_directory_urls)
         )
 
 
@@ -82,13 +81,3 @@ def _relative(here: str, there: str) -> str:
     folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     folder = "" if folder == "/" else folder
     return "../" * folder.count("/") + there or "./"
-
-
-@lru_cache(maxsize=200_000)
-def _url(src: str, use_directory_urls: bool) -> str:
-    stem = posixpath.splitext(src)[0]
-    if not use_directory_urls:
-        return f"{stem}.html"
-    if posixpath.basename(stem) == "index":
-        stem = posixpath.dirname(stem)
-    return f"{stem}/" if stem else ""
