@@ -9,7 +9,9 @@ but not fetch files):
   loaded only when the browse page filters by them;
 * ``t<N>.js``: the words of the published entries, each with the entries and parts
   that hold it, and its neighbours (related words, with weights). A word lives in the
-  chunk of its first character, so a query needs one chunk per character it holds;
+  chunk of its first two characters, which every piece a query is cut into shares with
+  the words it could be, so a query needs one small chunk per pair of characters; the
+  chunk of a single character lists the words it starts most often (``HEAD`` + it);
 * ``d<N>.js``: what a result shows (title, unit, campaign, date, the opening of each
   part), ``DOCS_PER_CHUNK`` entries per chunk in the order of the site (newest first).
 
@@ -37,8 +39,10 @@ from .widgets import day
 
 DIR = "assets/fupan/search"
 FIELDS = ("about", *PARTS)  # "about": title, unit, campaign, category and tags
-DOCS_PER_CHUNK = 25
-TERM_CHUNK_BYTES = 20_000  # aim; a chunk holds every word of some first characters
+DOCS_PER_CHUNK = 10
+TERM_CHUNK_BYTES = 6_000  # aim; a chunk holds every word of some pairs of first characters
+HEAD = "\u0001"  # HEAD + a character: the words it starts, for a query of one character
+HEADS = 40  # of them, those most entries hold
 SNIPPET = 60  # characters of each part a result can show
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 GENERAL_WEIGHT = 0.3  # the general thesaurus: below the knowledge base's own synonyms
@@ -87,6 +91,12 @@ def encode(numbers: list[int], total: int) -> str:
     return "~" + "".join(ALPHABET[b] for b in bits)
 
 
+def chunk_of(word: str, chunks: int) -> int:
+    """The term chunk of ``word``: by its first two characters (search.js does the same)."""
+    second = ord(word[1]) if len(word) > 1 else 0
+    return (ord(word[0]) * 31 + second) % chunks
+
+
 def _script(name: str, data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"fupanSearchChunk({json.dumps(name)},{text});\n"
@@ -129,10 +139,16 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
         if near:
             terms.setdefault(w, [""]).append(near)
     size = sum(len(w) * 3 + len(v[0]) + 8 for w, v in terms.items())
-    n_terms = max(1, min(512, size // TERM_CHUNK_BYTES))
+    n_terms = max(1, min(4096, size // TERM_CHUNK_BYTES))
     chunks: list[dict] = [{} for _ in range(n_terms)]
+    starting: dict[str, list[str]] = defaultdict(list)
     for w in sorted(terms):
-        chunks[ord(w[0]) % n_terms][w] = terms[w]
+        chunks[chunk_of(w, n_terms)][w] = terms[w]
+        if len(w) > 1 and w in postings:
+            starting[w[0]].append(w)
+    for c, ws in starting.items():
+        ws.sort(key=lambda w: -len(postings[w]))
+        chunks[chunk_of(c, n_terms)][HEAD + c] = ws[:HEADS]
     years = sorted(d.by_year, reverse=True)
     number = {id(e): i for i, e in enumerate(d.entries)}
 

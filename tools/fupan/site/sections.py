@@ -20,6 +20,7 @@ from .widgets import (
 )
 
 Pages = list[Page]
+DASHBOARD_CAMPAIGNS = 20  # the latest ones on the home page; all on campaigns/
 
 
 def unit_pages(d: SiteData) -> Pages:
@@ -294,16 +295,21 @@ def dashboard(d: SiteData, src: str = "index.md") -> Markup:
             el("h2", link(p.href(src, "tracking.md"), L["overdue_actions"])),
             action_table(d, src, sorted(overdue, key=lambda r: r.due)[:10], show_unit=True),
         ]
+    latest = sorted(d.by_campaign.items(), key=lambda kv: kv[1][0].date, reverse=True)
     out.append(el("h2", link(p.href(src, "campaigns/index.md"), L["dashboard_campaigns"])))
     out.append(
         table(
             [L["campaign"], L["unit_count"]],
             [
                 [link(p.href(src, p.campaign(c)), c), esc(len({e.unit for e in es}))]
-                for c, es in d.by_campaign.items()
+                for c, es in latest[:DASHBOARD_CAMPAIGNS]
             ],
         )
     )
+    if len(latest) > DASHBOARD_CAMPAIGNS:  # the home page stays small on a large base
+        out.append(
+            el("p", link(p.href(src, "campaigns/index.md"), f"{L['campaigns']} ({len(latest)}) →"))
+        )
     if d.failed:
         out += [el("h2", esc(L["invalid_entries"])), ul(esc(f) for f in d.failed)]
     return el("div", "\n".join(out), "fupan")

@@ -61,7 +61,11 @@
   function ready() {
     return meta ? Promise.resolve(meta) : chunk("meta").then(function (m) { meta = m; return m; });
   }
-  function termChunk(word) { return "t" + (word.codePointAt(0) % meta.termChunks); }
+  function termChunk(word) {  // by the first two characters, as search_data.chunk_of
+    var chars = Array.from(word), second = chars.length > 1 ? chars[1].codePointAt(0) : 0;
+    return "t" + ((chars[0].codePointAt(0) * 31 + second) % meta.termChunks);
+  }
+  function heads(ch) { return (loaded[termChunk(ch)] || {})["\u0001" + ch] || []; }
   function entry(word) {  // [postings, neighbours] of a known word, from its loaded chunk
     var c = loaded[termChunk(word)];
     return c && Object.prototype.hasOwnProperty.call(c, word) ? c[word] : null;
@@ -81,8 +85,7 @@
     runs.forEach(function (run) {
       var before = groups.length;
       if (run.length === 1) {  // one character: the words it starts
-        var c = loaded[termChunk(run)] || {};
-        var holding = Object.keys(c).filter(function (w) { return w[0] === run; });
+        var holding = heads(run).filter(function (w) { return entry(w); });
         if (holding.length) groups.push({words: holding, text: run});
         return;
       }
@@ -185,12 +188,22 @@
     filters = filters || {};
     return ready().then(function () {
       var wanted = {};
-      (text.match(CJK) || []).join("").split("").forEach(function (ch) { wanted[termChunk(ch)] = 1; });
+      (text.match(CJK) || []).forEach(function (run) {  // every pair of characters
+        var chars = Array.from(run);
+        if (chars.length === 1) wanted[termChunk(run)] = 1;
+        for (var i = 0; i + 1 < chars.length; i++) wanted[termChunk(chars[i] + chars[i + 1])] = 1;
+      });
       text.replace(CJK, " ").toLowerCase().split(/[^a-z0-9]+/).forEach(function (w) {
         if (w) wanted[termChunk(w)] = 1;
       });
       if (FACETS.some(function (f) { return filters[f]; })) wanted.facets = 1;
       return all(Object.keys(wanted));
+    }).then(function () {  // a query of one character: the chunks of the words it starts
+      var more = {};
+      (text.match(CJK) || []).forEach(function (run) {
+        if (Array.from(run).length === 1) heads(run).forEach(function (w) { more[termChunk(w)] = 1; });
+      });
+      return all(Object.keys(more));
     }).then(function () {
       var keep = allowed(filters), order, found = null;
       if (text.trim()) {
