@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,7 +37,8 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 PART_CODES = ("title", "summary", "reflection", "improvement")
 BATCH = 32  # passages per call: large enough to amortize, small enough for progress
-CHECKPOINT = 256  # passages embedded between two checkpoints (~15 s of work)
+CHECKPOINT = 256  # passages embedded between two checkpoints (~15 s of work), at least
+CHECKPOINT_SPACING = 10  # and at least ten times as long as writing the last one took
 POOL_FROM = 96  # passages to embed before a second process pays for its start
 
 
@@ -263,9 +265,15 @@ class SemanticIndex:
         def build(complete: bool) -> None:
             self._write(sorted(sigs), sigs, old, spans, cut, cache, commit if complete else "")
 
+        # checkpoints, so that a killed run keeps what it embedded; spaced so that writing
+        # them takes at most a tenth of the time (a large store is slow to write)
+        wrote, since = 0.0, time.monotonic()
         for done in self._embed(todo, cache, progress):
-            if done < len(todo):
-                build(complete=False)  # a checkpoint: a killed run keeps what it embedded
+            if done < len(todo) and time.monotonic() - since >= CHECKPOINT_SPACING * wrote:
+                started = time.monotonic()
+                build(complete=False)
+                since = time.monotonic()
+                wrote = since - started
         build(complete=True)
         self._store = None
         return report
