@@ -34,7 +34,7 @@ from .passages import Passage, passages
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # vectors as float16: half the memory and disk of float32, same ranking
+FORMAT = 2
 PART_CODES = ("title", "summary", "reflection", "improvement")
 CHUNK = 16_384  # rows multiplied at once: bounds the float32 copy a product needs
 BATCH = 32  # passages per call: large enough to amortize, small enough for progress
@@ -68,7 +68,9 @@ class Store:
 
     def __init__(self, meta: dict, arrays: dict[str, np.ndarray]):
         self.meta = meta
-        self.vectors = arrays["vectors"]
+        # float32 on disk as in memory: a new process reads them and multiplies at once
+        # (float16 halved the file but its conversion cost a cold search more)
+        self.vectors = arrays["vectors"].astype(np.float32, copy=False)
         self.entry = arrays["entry"]  # row -> index into ids; rows grouped by entry
         self.part = arrays["part"]
         self.hash = arrays["hash"]
@@ -87,17 +89,19 @@ class Store:
         return cls(meta, arrays)
 
     def dot(self, other: np.ndarray) -> np.ndarray:
-        """``vectors @ other`` in float32, a chunk of rows at a time (the store keeps
-        float16, which numpy multiplies slowly and would copy whole)."""
+        """``vectors @ other``, a chunk of rows at a time: a product with many columns
+        (an entry's passages) stays small."""
         out = np.empty((len(self.vectors), *other.shape[1:]), dtype=np.float32)
         for start in range(0, len(self.vectors), CHUNK):
-            out[start : start + CHUNK] = (
-                self.vectors[start : start + CHUNK].astype(np.float32) @ other
-            )
+            out[start : start + CHUNK] = self.vectors[start : start + CHUNK] @ other
         return out
 
+    def blob(self, start: int, end: int) -> bytes:
+        """The texts of rows [start, end), joined as stored."""
+        return self._text[self.offsets[start] : self.offsets[end]]
+
     def text_bytes(self, row: int) -> bytes:
-        return self._text[self.offsets[row] : self.offsets[row + 1]]
+        return self.blob(row, row + 1)
 
     def text(self, row: int) -> str:
         return self.text_bytes(row).decode("utf-8")
@@ -142,7 +146,7 @@ class Store:
             own_rows = own_rows[wanted[own_rows]]
         if not len(own_rows):
             return []
-        sims = self.dot(self.vectors[own_rows].astype(np.float32).T)  # rows x own passages
+        sims = self.dot(self.vectors[own_rows].T)  # rows x own passages
         best_own = sims.argmax(axis=1)
         best = sims.max(axis=1)
         if wanted is not None:
@@ -161,6 +165,56 @@ class Store:
             if len(out) >= limit:
                 break
         return out
+
+
+class _Rows:
+    """The arrays of a store being written, gathered as runs of old rows and new rows."""
+
+    def __init__(self) -> None:
+        self.vectors: list[np.ndarray] = []
+        self.entry: list[np.ndarray] = []
+        self.part: list[np.ndarray] = []
+        self.hash: list[np.ndarray] = []
+        self.text: list[bytes] = []
+        self.lengths: list[np.ndarray] = []
+
+    def old_run(self, old: Store, start: int, entries: list[tuple[int, int]]) -> None:
+        """Consecutive unchanged entries, (new number, rows) each, from old row ``start``."""
+        counts = [c for _, c in entries]
+        end = start + sum(counts)
+        self.vectors.append(old.vectors[start:end])
+        self.part.append(old.part[start:end])
+        self.hash.append(old.hash[start:end])
+        self.entry.append(np.repeat(np.asarray([n for n, _ in entries], np.int32), counts))
+        self.text.append(old.blob(start, end))
+        self.lengths.append(np.diff(old.offsets[start : end + 1]))
+
+    def new(self, n: int, rows: list, cache: dict, dim: int) -> None:
+        texts = [p.text.encode("utf-8") for p, _ in rows]
+        self.vectors.append(np.asarray([cache[h] for _, h in rows], np.float32).reshape(-1, dim))
+        self.part.append(np.asarray([PART_CODES.index(p.part) for p, _ in rows], np.int8))
+        self.hash.append(np.asarray([h for _, h in rows], dtype="S16"))
+        self.entry.append(np.full(len(rows), n, dtype=np.int32))
+        self.text.append(b"".join(texts))
+        self.lengths.append(np.asarray([len(t) for t in texts], np.int64))
+
+    def arrays(self, dim: int) -> dict[str, np.ndarray]:
+        def joined(parts: list, dtype, shape=(-1,)) -> np.ndarray:
+            if not parts:
+                return np.zeros((0, *shape[1:]), dtype=dtype)
+            return np.concatenate(parts).astype(dtype, copy=False).reshape(shape)
+
+        lengths = joined(self.lengths, np.int64)
+        offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return {
+            "vectors": joined(self.vectors, np.float32, (-1, dim)),
+            "entry": joined(self.entry, np.int32),
+            "part": joined(self.part, np.int8),
+            "hash": joined(self.hash, "S16"),
+            "offsets": offsets,
+            "text": np.frombuffer(b"".join(self.text), dtype=np.uint8),
+        }
 
 
 def _reusable(old: Store | None, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
@@ -206,10 +260,18 @@ class SemanticIndex:
         self.settings = settings or Settings()
         self.path = words.kb.state_dir / "semantic.npz"
         self._store: Store | None = None
+        self._seen: tuple[int, int, int] | None = None  # the file self._store was read from
 
     def store(self) -> Store | None:
-        """The last commit, or None when there is none yet (or it cannot be read)."""
-        if self._store is None:
+        """The last commit, or None when there is none yet (or it cannot be read); read
+        again only when the file changed since."""
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        if self._store is None or seen != self._seen:
+            self._store, self._seen = None, seen
             with contextlib.suppress(OSError, ValueError, KeyError):
                 self._store = Store.read(self.path)
         return self._store
@@ -238,7 +300,6 @@ class SemanticIndex:
         timeout = self.words.lock_timeout if wait else 0.0
         try:
             with file_lock(self.path.with_suffix(".lock"), timeout, "the semantic index"):
-                self._store = None
                 for leftover in self.path.parent.glob("semantic.*.tmp"):  # of a killed run
                     leftover.unlink(missing_ok=True)
                 if self.is_current():  # another process did it while we waited
@@ -295,7 +356,6 @@ class SemanticIndex:
                 since = time.monotonic()
                 wrote = since - started
         build(complete=True)
-        self._store = None
         return report
 
     def _embed(self, texts: list[str], cache: dict, progress) -> Iterable[int]:
@@ -339,67 +399,57 @@ class SemanticIndex:
             yield batch, self.backend.passages(batch)
 
     def _write(self, ids, sigs, old, spans, cut, cache, commit: str) -> None:
-        """Write a commit: unchanged entries' rows are copied over as slices, the rest
-        come from ``cache``; an entry not fully embedded yet waits for the next run."""
+        """Write a commit: rows of unchanged entries are copied in runs of slices, the
+        rest come from ``cache``; an entry not fully embedded yet waits for the next run.
+        The store written becomes this object's store."""
         name, dim = self.backend.name, self.backend.dim
-        pieces: dict[str, list] = {k: [] for k in ("vectors", "entry", "part", "hash", "text")}
+        out = _Rows()
         kept_ids, kept_sigs = [], []
+        run: list[tuple[int, int]] = []  # consecutive unchanged entries: (number, rows)
+        run_start = run_end = 0  # their rows in the old store
+
+        def flush() -> None:
+            if run:
+                out.old_run(old, run_start, run)
+                run.clear()
+
         for eid in ids:
             n = len(kept_ids)
             if eid in cut:
                 rows = [(p, _hash(name, p.text)) for p in cut[eid]]
                 if any(h not in cache for _, h in rows):
                     continue
-                pieces["vectors"].append(np.asarray([cache[h] for _, h in rows]).reshape(-1, dim))
-                pieces["part"].append(np.asarray([PART_CODES.index(p.part) for p, _ in rows]))
-                pieces["hash"].append(np.asarray([h for _, h in rows], dtype="S16"))
-                pieces["text"].append([p.text.encode("utf-8") for p, _ in rows])
-                count = len(rows)
+                flush()
+                out.new(n, rows, cache, dim)
             else:
-                s, e = spans[eid]
-                pieces["vectors"].append(old.vectors[s:e])
-                pieces["part"].append(old.part[s:e])
-                pieces["hash"].append(old.hash[s:e])
-                pieces["text"].append([old.text_bytes(r) for r in range(s, e)])
-                count = e - s
-            pieces["entry"].append(np.full(count, n, dtype=np.int32))
+                start, end = spans[eid]
+                if run and start != run_end:
+                    flush()
+                if not run:
+                    run_start = start
+                run.append((n, end - start))
+                run_end = end
             kept_ids.append(eid)
             kept_sigs.append(sigs[eid])
-        texts = [t for chunk in pieces["text"] for t in chunk]
-        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum([len(t) for t in texts], out=offsets[1:])
-        meta = {
-            "format": FORMAT,
-            "backend": name,
-            "commit": commit,
-            "ids": kept_ids,
-            "sigs": kept_sigs,
-        }
-
-        def joined(key: str, dtype, shape=(-1,)) -> np.ndarray:
-            if not pieces[key]:
-                return np.zeros((0, *shape[1:]), dtype=dtype)
-            return np.concatenate(pieces[key]).astype(dtype, copy=False).reshape(shape)
-
-        arrays = {
-            "vectors": joined("vectors", np.float16, (-1, dim)),
-            "entry": joined("entry", np.int32),
-            "part": joined("part", np.int8),
-            "hash": joined("hash", "S16"),
-            "offsets": offsets,
-            "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
-            "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
-        }
+        flush()
+        meta = {"format": FORMAT, "backend": name, "commit": commit}
+        meta |= {"ids": kept_ids, "sigs": kept_sigs}
+        arrays = out.arrays(dim)
+        disk = dict(arrays)
+        disk["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
         fd, tmp = tempfile.mkstemp(".tmp", "semantic.", self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
+                np.savez(f, **disk)
             os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        stat = os.stat(self.path)
+        self._store = Store(meta, arrays)
+        self._seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
     def search(
         self, text: str, allowed: set[str] | None = None, limit: int = 50, part: str | None = None
