@@ -21,8 +21,8 @@ from fupan.search.clusters import clusters
 from fupan.search.hits import Filters, search
 from fupan.search.indexes import open_indexes
 from fupan.search.related import related
-from fupan.search.semantic import Store
 from fupan.search.similar import similar_by_meaning
+from fupan.search.store import Store
 
 from .conftest import copy_sample, entry, make_kb
 

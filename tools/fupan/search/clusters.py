@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .semantic import PART_CODES, Store
+from .store import PART_CODES, Store
 
 SAME = 0.94  # cosine at which two passages of multilingual-e5-small say the same thing
 MIN_CHARS = 15  # shorter passages are headings like 仍然存在的问题：

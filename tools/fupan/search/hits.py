@@ -13,7 +13,8 @@ from ..model import PARTS
 from ..text.snippets import score, snippet
 from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
 from .query import Built, build, parse, prune
-from .semantic import Match, SemanticIndex
+from .semantic import SemanticIndex
+from .store import Match
 
 RERANK_WINDOW = 50
 VERBATIM_BONUS = 0.5

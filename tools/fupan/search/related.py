@@ -15,7 +15,8 @@ from ..text.words import tokens, words
 from .hits import MEANING_SPREAD, MEANING_WINDOW, Hit, fuse, make_hit
 from .index import WORDS, SearchIndex
 from .passages import passages
-from .semantic import Match, SemanticIndex
+from .semantic import SemanticIndex
+from .store import Match
 
 MAX_TERMS = 15
 MAX_PLAN_PIECES = 12  # sentences of a plan embedded: ~16 ms each

@@ -10,7 +10,6 @@ only the passages that changed, and a run that is killed keeps what it had embed
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -21,7 +20,6 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
-from pathlib import Path
 
 import numpy as np
 
@@ -31,27 +29,14 @@ from .embedding import load as load_backend
 from .index import SearchIndex
 from .locking import file_lock
 from .passages import Passage, passages
+from .store import FORMAT, Match, Rows, Store, reusable, text_hash, umask
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
-PART_CODES = ("title", "summary", "reflection", "improvement")
-CHUNK = 16_384  # rows multiplied at once: bounds the float32 copy a product needs
 BATCH = 32  # passages per call: large enough to amortize, small enough for progress
 CHECKPOINT = 256  # passages embedded between two checkpoints (~15 s of work), at least
 CHECKPOINT_SPACING = 10  # and at least ten times as long as writing the last one took
 POOL_FROM = 96  # passages to embed before a second process pays for its start
-
-
-@dataclass
-class Match:
-    """An entry found by meaning, with the passage closest to the query."""
-
-    id: str
-    score: float
-    part: str
-    passage: str
-    own: str = ""  # for similar entries: the passage of the entry compared with
 
 
 @dataclass
@@ -61,180 +46,6 @@ class SemanticRefresh:
     rebuilt: str = ""
     pending: int = 0  # passages left for `fupan index`: more than a search embeds
     busy: bool = False  # another process is writing: the store answered as it was
-
-
-class Store:
-    """What one commit of the semantic index holds, ready to search."""
-
-    def __init__(self, meta: dict, arrays: dict[str, np.ndarray]):
-        self.meta = meta
-        # float32 on disk as in memory: a new process reads them and multiplies at once
-        # (float16 halved the file but its conversion cost a cold search more)
-        self.vectors = arrays["vectors"].astype(np.float32, copy=False)
-        self.entry = arrays["entry"]  # row -> index into ids; rows grouped by entry
-        self.part = arrays["part"]
-        self.hash = arrays["hash"]
-        self.offsets = arrays["offsets"]
-        self._text = arrays["text"].tobytes()
-        self.ids: list[str] = meta["ids"]
-        self.sigs: list[str] = meta["sigs"]
-
-    @classmethod
-    def read(cls, path: Path) -> Store:
-        with np.load(path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
-        meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ValueError("format")
-        return cls(meta, arrays)
-
-    def dot(self, other: np.ndarray) -> np.ndarray:
-        """``vectors @ other``, a chunk of rows at a time: a product with many columns
-        (an entry's passages) stays small."""
-        out = np.empty((len(self.vectors), *other.shape[1:]), dtype=np.float32)
-        for start in range(0, len(self.vectors), CHUNK):
-            out[start : start + CHUNK] = self.vectors[start : start + CHUNK] @ other
-        return out
-
-    def blob(self, start: int, end: int) -> bytes:
-        """The texts of rows [start, end), joined as stored."""
-        return self._text[self.offsets[start] : self.offsets[end]]
-
-    def text_bytes(self, row: int) -> bytes:
-        return self.blob(row, row + 1)
-
-    def text(self, row: int) -> str:
-        return self.text_bytes(row).decode("utf-8")
-
-    def rows_by_entry(self) -> dict[str, tuple[int, int]]:
-        starts = np.searchsorted(self.entry, np.arange(len(self.ids)))
-        ends = np.append(starts[1:], len(self.entry))
-        return {eid: (int(s), int(e)) for eid, s, e in zip(self.ids, starts, ends, strict=True)}
-
-    def search(
-        self, query: np.ndarray, allowed: set[str] | None, limit: int, part: str | None = None
-    ) -> list[Match]:
-        """Entries by their best passage's cosine similarity to ``query`` (in ``part``)."""
-        if not len(self.vectors):
-            return []
-        sims = self.dot(query)
-        if part:
-            sims = np.where(self.part == PART_CODES.index(part), sims, -2.0)
-        order = np.argsort(-sims)
-        out, seen = [], set()
-        for row in order:
-            eid = self.ids[self.entry[row]]
-            if eid in seen or (allowed is not None and eid not in allowed):
-                continue
-            seen.add(eid)
-            out.append(Match(eid, float(sims[row]), PART_CODES[self.part[row]], self.text(row)))
-            if len(out) >= limit:
-                break
-        return out
-
-    def neighbours(
-        self, eid: str, limit: int, keep: Callable[[str], bool], parts: tuple[str, ...] = ()
-    ) -> list[Match]:
-        """Entries whose passages (of ``parts``, all when empty) are closest to one of
-        ``eid``'s passages of the same parts."""
-        span = self.rows_by_entry().get(eid)
-        if not span or span[0] == span[1]:
-            return []
-        wanted = np.isin(self.part, [PART_CODES.index(p) for p in parts]) if parts else None
-        own_rows = np.arange(*span)
-        if wanted is not None:
-            own_rows = own_rows[wanted[own_rows]]
-        if not len(own_rows):
-            return []
-        sims = self.dot(self.vectors[own_rows].T)  # rows x own passages
-        best_own = sims.argmax(axis=1)
-        best = sims.max(axis=1)
-        if wanted is not None:
-            best = np.where(wanted, best, -2.0)
-        out, seen = [], {eid}
-        for row in np.argsort(-best):
-            if best[row] < -1:
-                break
-            other = self.ids[self.entry[row]]
-            if other in seen or not keep(other):
-                continue
-            seen.add(other)
-            own_row = int(own_rows[best_own[row]])
-            part = PART_CODES[self.part[row]]
-            out.append(Match(other, float(best[row]), part, self.text(row), self.text(own_row)))
-            if len(out) >= limit:
-                break
-        return out
-
-
-class _Rows:
-    """The arrays of a store being written, gathered as runs of old rows and new rows."""
-
-    def __init__(self) -> None:
-        self.vectors: list[np.ndarray] = []
-        self.entry: list[np.ndarray] = []
-        self.part: list[np.ndarray] = []
-        self.hash: list[np.ndarray] = []
-        self.text: list[bytes] = []
-        self.lengths: list[np.ndarray] = []
-
-    def old_run(self, old: Store, start: int, entries: list[tuple[int, int]]) -> None:
-        """Consecutive unchanged entries, (new number, rows) each, from old row ``start``."""
-        counts = [c for _, c in entries]
-        end = start + sum(counts)
-        self.vectors.append(old.vectors[start:end])
-        self.part.append(old.part[start:end])
-        self.hash.append(old.hash[start:end])
-        self.entry.append(np.repeat(np.asarray([n for n, _ in entries], np.int32), counts))
-        self.text.append(old.blob(start, end))
-        self.lengths.append(np.diff(old.offsets[start : end + 1]))
-
-    def new(self, n: int, rows: list, cache: dict, dim: int) -> None:
-        texts = [p.text.encode("utf-8") for p, _ in rows]
-        self.vectors.append(np.asarray([cache[h] for _, h in rows], np.float32).reshape(-1, dim))
-        self.part.append(np.asarray([PART_CODES.index(p.part) for p, _ in rows], np.int8))
-        self.hash.append(np.asarray([h for _, h in rows], dtype="S16"))
-        self.entry.append(np.full(len(rows), n, dtype=np.int32))
-        self.text.append(b"".join(texts))
-        self.lengths.append(np.asarray([len(t) for t in texts], np.int64))
-
-    def arrays(self, dim: int) -> dict[str, np.ndarray]:
-        def joined(parts: list, dtype, shape=(-1,)) -> np.ndarray:
-            if not parts:
-                return np.zeros((0, *shape[1:]), dtype=dtype)
-            return np.concatenate(parts).astype(dtype, copy=False).reshape(shape)
-
-        lengths = joined(self.lengths, np.int64)
-        offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        return {
-            "vectors": joined(self.vectors, np.float32, (-1, dim)),
-            "entry": joined(self.entry, np.int32),
-            "part": joined(self.part, np.int8),
-            "hash": joined(self.hash, "S16"),
-            "offsets": offsets,
-            "text": np.frombuffer(b"".join(self.text), dtype=np.uint8),
-        }
-
-
-def _reusable(old: Store | None, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
-    """The old store's vectors of the passages ``wanted`` (by hash): an edit re-embeds
-    only text that is new, and only those rows are looked at."""
-    if old is None or not wanted:
-        return {}
-    rows = np.flatnonzero(np.isin(old.hash, np.array(sorted(wanted), dtype="S16")))
-    return {bytes(old.hash[i]): old.vectors[i] for i in rows}
-
-
-def _umask() -> int:
-    """The process's umask (only readable by setting it), so files others share open."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _hash(backend: str, text: str) -> bytes:
-    return hashlib.blake2b(f"{backend}\n{text}".encode(), digest_size=16).digest()
 
 
 _worker: Embedder | None = None
@@ -331,11 +142,14 @@ class SemanticIndex:
                 cut[eid] = passages(fields) if fields else []
         report.entries = len(changed) + sum(eid not in sigs for eid in known)
         name = self.backend.name
-        cache = _reusable(old, {_hash(name, p.text) for ps in cut.values() for p in ps})
+        cache = reusable(old, {text_hash(name, p.text) for ps in cut.values() for p in ps})
         # entry by entry, so that a checkpoint holds whole entries (it keeps no others)
         todo = list(
             dict.fromkeys(
-                p.text for eid in sorted(cut) for p in cut[eid] if _hash(name, p.text) not in cache
+                p.text
+                for eid in sorted(cut)
+                for p in cut[eid]
+                if text_hash(name, p.text) not in cache
             )
         )
         if budget is not None and len(todo) > budget:
@@ -365,7 +179,7 @@ class SemanticIndex:
         done = since = 0
         for batch, vectors in self._vectors(batches):
             for text, vector in zip(batch, vectors, strict=True):
-                cache[_hash(name, text)] = vector
+                cache[text_hash(name, text)] = vector
             done += len(batch)
             since += len(batch)
             if progress:
@@ -403,7 +217,7 @@ class SemanticIndex:
         rest come from ``cache``; an entry not fully embedded yet waits for the next run.
         The store written becomes this object's store."""
         name, dim = self.backend.name, self.backend.dim
-        out = _Rows()
+        out = Rows()
         kept_ids, kept_sigs = [], []
         run: list[tuple[int, int]] = []  # consecutive unchanged entries: (number, rows)
         run_start = run_end = 0  # their rows in the old store
@@ -416,7 +230,7 @@ class SemanticIndex:
         for eid in ids:
             n = len(kept_ids)
             if eid in cut:
-                rows = [(p, _hash(name, p.text)) for p in cut[eid]]
+                rows = [(p, text_hash(name, p.text)) for p in cut[eid]]
                 if any(h not in cache for _, h in rows):
                     continue
                 flush()
@@ -441,7 +255,7 @@ class SemanticIndex:
         try:
             with os.fdopen(fd, "wb") as f:
                 np.savez(f, **disk)
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, 0o666 & ~umask())
             os.replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):

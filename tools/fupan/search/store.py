@@ -1,0 +1,206 @@
+"""The meaning index on disk: one ``.npz`` file per commit, and the rows it holds.
+
+Rows (passages) are grouped by entry in id order; each has its vector, its entry's
+number, the part it is from, a hash of its text (so that an edit re-embeds only new
+text) and the text itself, stored as one blob with offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+FORMAT = 2
+PART_CODES = ("title", "summary", "reflection", "improvement")
+CHUNK = 16_384  # rows multiplied at once: bounds the float32 copy a product needs
+
+
+@dataclass
+class Match:
+    """An entry found by meaning, with the passage closest to the query."""
+
+    id: str
+    score: float
+    part: str
+    passage: str
+    own: str = ""  # for similar entries: the passage of the entry compared with
+
+
+class Store:
+    """What one commit of the semantic index holds, ready to search."""
+
+    def __init__(self, meta: dict, arrays: dict[str, np.ndarray]):
+        self.meta = meta
+        # float32 on disk as in memory: a new process reads them and multiplies at once
+        # (float16 halved the file but its conversion cost a cold search more)
+        self.vectors = arrays["vectors"].astype(np.float32, copy=False)
+        self.entry = arrays["entry"]  # row -> index into ids; rows grouped by entry
+        self.part = arrays["part"]
+        self.hash = arrays["hash"]
+        self.offsets = arrays["offsets"]
+        self._text = arrays["text"].tobytes()
+        self.ids: list[str] = meta["ids"]
+        self.sigs: list[str] = meta["sigs"]
+
+    @classmethod
+    def read(cls, path: Path) -> Store:
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError("format")
+        return cls(meta, arrays)
+
+    def dot(self, other: np.ndarray) -> np.ndarray:
+        """``vectors @ other``, a chunk of rows at a time: a product with many columns
+        (an entry's passages) stays small."""
+        out = np.empty((len(self.vectors), *other.shape[1:]), dtype=np.float32)
+        for start in range(0, len(self.vectors), CHUNK):
+            out[start : start + CHUNK] = self.vectors[start : start + CHUNK] @ other
+        return out
+
+    def blob(self, start: int, end: int) -> bytes:
+        """The texts of rows [start, end), joined as stored."""
+        return self._text[self.offsets[start] : self.offsets[end]]
+
+    def text_bytes(self, row: int) -> bytes:
+        return self.blob(row, row + 1)
+
+    def text(self, row: int) -> str:
+        return self.text_bytes(row).decode("utf-8")
+
+    def rows_by_entry(self) -> dict[str, tuple[int, int]]:
+        starts = np.searchsorted(self.entry, np.arange(len(self.ids)))
+        ends = np.append(starts[1:], len(self.entry))
+        return {eid: (int(s), int(e)) for eid, s, e in zip(self.ids, starts, ends, strict=True)}
+
+    def search(
+        self, query: np.ndarray, allowed: set[str] | None, limit: int, part: str | None = None
+    ) -> list[Match]:
+        """Entries by their best passage's cosine similarity to ``query`` (in ``part``)."""
+        if not len(self.vectors):
+            return []
+        sims = self.dot(query)
+        if part:
+            sims = np.where(self.part == PART_CODES.index(part), sims, -2.0)
+        order = np.argsort(-sims)
+        out, seen = [], set()
+        for row in order:
+            eid = self.ids[self.entry[row]]
+            if eid in seen or (allowed is not None and eid not in allowed):
+                continue
+            seen.add(eid)
+            out.append(Match(eid, float(sims[row]), PART_CODES[self.part[row]], self.text(row)))
+            if len(out) >= limit:
+                break
+        return out
+
+    def neighbours(
+        self, eid: str, limit: int, keep: Callable[[str], bool], parts: tuple[str, ...] = ()
+    ) -> list[Match]:
+        """Entries whose passages (of ``parts``, all when empty) are closest to one of
+        ``eid``'s passages of the same parts."""
+        span = self.rows_by_entry().get(eid)
+        if not span or span[0] == span[1]:
+            return []
+        wanted = np.isin(self.part, [PART_CODES.index(p) for p in parts]) if parts else None
+        own_rows = np.arange(*span)
+        if wanted is not None:
+            own_rows = own_rows[wanted[own_rows]]
+        if not len(own_rows):
+            return []
+        sims = self.dot(self.vectors[own_rows].T)  # rows x own passages
+        best_own = sims.argmax(axis=1)
+        best = sims.max(axis=1)
+        if wanted is not None:
+            best = np.where(wanted, best, -2.0)
+        out, seen = [], {eid}
+        for row in np.argsort(-best):
+            if best[row] < -1:
+                break
+            other = self.ids[self.entry[row]]
+            if other in seen or not keep(other):
+                continue
+            seen.add(other)
+            own_row = int(own_rows[best_own[row]])
+            part = PART_CODES[self.part[row]]
+            out.append(Match(other, float(best[row]), part, self.text(row), self.text(own_row)))
+            if len(out) >= limit:
+                break
+        return out
+
+
+class Rows:
+    """The arrays of a store being written, gathered as runs of old rows and new rows."""
+
+    def __init__(self) -> None:
+        self.vectors: list[np.ndarray] = []
+        self.entry: list[np.ndarray] = []
+        self.part: list[np.ndarray] = []
+        self.hash: list[np.ndarray] = []
+        self.text: list[bytes] = []
+        self.lengths: list[np.ndarray] = []
+
+    def old_run(self, old: Store, start: int, entries: list[tuple[int, int]]) -> None:
+        """Consecutive unchanged entries, (new number, rows) each, from old row ``start``."""
+        counts = [c for _, c in entries]
+        end = start + sum(counts)
+        self.vectors.append(old.vectors[start:end])
+        self.part.append(old.part[start:end])
+        self.hash.append(old.hash[start:end])
+        self.entry.append(np.repeat(np.asarray([n for n, _ in entries], np.int32), counts))
+        self.text.append(old.blob(start, end))
+        self.lengths.append(np.diff(old.offsets[start : end + 1]))
+
+    def new(self, n: int, rows: list, cache: dict, dim: int) -> None:
+        texts = [p.text.encode("utf-8") for p, _ in rows]
+        self.vectors.append(np.asarray([cache[h] for _, h in rows], np.float32).reshape(-1, dim))
+        self.part.append(np.asarray([PART_CODES.index(p.part) for p, _ in rows], np.int8))
+        self.hash.append(np.asarray([h for _, h in rows], dtype="S16"))
+        self.entry.append(np.full(len(rows), n, dtype=np.int32))
+        self.text.append(b"".join(texts))
+        self.lengths.append(np.asarray([len(t) for t in texts], np.int64))
+
+    def arrays(self, dim: int) -> dict[str, np.ndarray]:
+        def joined(parts: list, dtype, shape=(-1,)) -> np.ndarray:
+            if not parts:
+                return np.zeros((0, *shape[1:]), dtype=dtype)
+            return np.concatenate(parts).astype(dtype, copy=False).reshape(shape)
+
+        lengths = joined(self.lengths, np.int64)
+        offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return {
+            "vectors": joined(self.vectors, np.float32, (-1, dim)),
+            "entry": joined(self.entry, np.int32),
+            "part": joined(self.part, np.int8),
+            "hash": joined(self.hash, "S16"),
+            "offsets": offsets,
+            "text": np.frombuffer(b"".join(self.text), dtype=np.uint8),
+        }
+
+
+def reusable(old: Store | None, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
+    """The old store's vectors of the passages ``wanted`` (by hash): an edit re-embeds
+    only text that is new, and only those rows are looked at."""
+    if old is None or not wanted:
+        return {}
+    rows = np.flatnonzero(np.isin(old.hash, np.array(sorted(wanted), dtype="S16")))
+    return {bytes(old.hash[i]): old.vectors[i] for i in rows}
+
+
+def text_hash(backend: str, text: str) -> bytes:
+    return hashlib.blake2b(f"{backend}\n{text}".encode(), digest_size=16).digest()
+
+
+def umask() -> int:
+    """The process's umask (only readable by setting it), so files others share open."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
