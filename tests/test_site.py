@@ -574,3 +574,38 @@ def test_a_table_of_neighbours_by_meaning_plugs_in(sample_data):
 
 def _chunk_text(text: str):
     return json.loads(text[text.index(",") + 1 : text.rindex(");")])
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+@pytest.mark.parametrize("directory_urls", [False, True])
+def test_images_beside_an_entry_are_published_with_it(tmp_path, directory_urls):
+    """Word import saves a document's images beside the entry (a.files/…); the entry's
+    page shows them, and an unpublished entry's images are not copied."""
+    body = "## 一、总结\n现场照片：\n\n![现场](a.files/image1.png)\n\n## 二、反思\n无。\n\n## 三、改进\n无。\n"
+    hidden = body.replace("a.files", "b.files")
+    root = make_kb(
+        tmp_path,
+        {
+            "2025/a.md": entry(body=body),
+            "2025/b.md": entry(
+                title="草稿", campaign="另一项活动", extra="publish: false\n", body=hidden
+            ),
+            "2025/a.files/image1.png": PNG,
+            "2025/b.files/image1.png": PNG,
+        },
+    )
+    config = root / "mkdocs.yml"
+    setting = f"use_directory_urls: {str(directory_urls).lower()}\n"
+    config.write_text(config.read_text("utf-8") + setting, "utf-8")
+    r = build(root, "--strict")
+    assert r.returncode == 0, r.stderr
+    site = root / "site"
+    page = site / ("reviews/2025/a/index.html" if directory_urls else "reviews/2025/a.html")
+    src = re.search(r'<img[^>]+src="([^"]+)"', page.read_text("utf-8")).group(1)
+    assert (page.parent / unquote(src)).read_bytes() == PNG
+    assert not any("b.files" in str(p) for p in site.rglob("*.png"))

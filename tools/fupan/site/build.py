@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import posixpath
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from urllib.parse import unquote
 
+from ..entries import slug
 from ..entries.checks import check
 from ..entries.dates import parse_date
 from ..errors import FupanError
-from ..kb import KnowledgeBase, site_settings
+from ..kb import ASSET_SUFFIXES, KnowledgeBase, site_settings
 from ..model import Entry
 from ..search.indexes import SEARCH_BUDGET, open_indexes
 from ..search.semantic import SemanticIndex
@@ -61,6 +65,9 @@ class Build:
     labels: dict[str, str]
     problems: list  # of fupan.entries problems, for the adapter to report
     site_url: str = ""  # where the site is served: the calendar feeds link entries there
+    # images published entries show (Word import saves them beside the entry):
+    # where each goes in the site -> the file
+    images: dict[str, Path] = field(default_factory=dict)
 
     def files(self) -> SiteFiles:
         return site_files(self.data, self.thesaurus, self.site_url)
@@ -127,7 +134,35 @@ def load(
         order=kb.units.sort_key,
     )
     url = site_settings(root).site_url if site_url is None else site_url
-    return Build(data, thesaurus, strings, list(report.problems), url)
+    images = entry_images(kb, data.entries, use_directory_urls)
+    return Build(data, thesaurus, strings, list(report.problems), url, images)
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def entry_images(kb: KnowledgeBase, entries: list[Entry], use_directory_urls: bool) -> dict:
+    """The image files of reviews/ that ``entries`` (the published ones) show, each put
+    where its relative link from the entry's page leads; nothing else of reviews/ is
+    copied, so an unpublished entry's images stay off the site."""
+    reviews = kb.reviews.resolve()
+    out = {}
+    for e in entries:
+        folder = (kb.root / e.path).parent
+        url = slug.page_url(slug.entry_page(e.id), use_directory_urls)  # a/b.html or a/b/
+        page_dir = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
+        for target in _IMAGE.findall(e.body):
+            target = unquote(target.split("#")[0].split("?")[0])
+            if not target or "://" in target or target.startswith(("/", "data:")):
+                continue
+            path = (folder / target).resolve()
+            if (
+                path.suffix.lower() in ASSET_SUFFIXES
+                and path.is_file()
+                and path.is_relative_to(reviews)
+            ):
+                out[posixpath.normpath(posixpath.join(page_dir, target))] = path
+    return out
 
 
 def _meaning(kb: KnowledgeBase) -> SemanticIndex | None:

@@ -97,6 +97,9 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             files.append(file)
         for dest, content in site.assets.items():
             files.append(File.generated(config, dest, content=content))
+        for dest, path in self.build.images.items():
+            if files.get_file_from_path(dest) is None:
+                files.append(File.generated(config, dest, abs_src_path=str(path)))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
