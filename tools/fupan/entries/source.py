@@ -31,6 +31,16 @@ class SourceError(Exception):
         self.message = message
 
 
+def line_of(lines: dict[Path_, int], path: tuple) -> int:
+    """Line of the deepest key of ``path`` that ``lines`` knows (else of its parents; 1)."""
+    key = tuple(path)
+    while key:
+        if key in lines:
+            return lines[key]
+        key = key[:-1]
+    return 1
+
+
 @dataclass
 class Source:
     meta: dict
@@ -41,12 +51,7 @@ class Source:
 
     def line(self, *path: object) -> int:
         """Line of the deepest known key on ``path`` (falls back to its parents)."""
-        key = tuple(path)
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key[:-1]
-        return 1
+        return line_of(self.lines, path)
 
 
 def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:

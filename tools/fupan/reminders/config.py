@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..entries.source import SourceError, decode, parse_yaml
+from ..entries.source import SourceError, decode, line_of, parse_yaml
 from ..entries.units import Units
 from ..model import Problem
 
@@ -84,12 +84,7 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def line(self, *path: object) -> int:
-        key = tuple(path)
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key[:-1]
-        return 1
+        return line_of(self.lines, path)
 
     def error(self, path: tuple, message: str) -> None:
         self.problems.append(Problem(self.rel, self.line(*path), "error", message))
