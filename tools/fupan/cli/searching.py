@@ -38,10 +38,27 @@ def _t(key: str, **values: object) -> str:
     return get_app().t(key, **values)
 
 
+# why an index was rebuilt, as the core says it -> the key of the user's words for it
+WHY = {
+    "no index yet": "search.why.new",
+    "asked to rebuild": "search.why.asked",
+    "index format changed": "search.why.format",
+    "units.yml changed": "search.why.units",
+    "index was damaged": "search.why.damaged",
+    "the semantic index was damaged": "search.why.meaning_damaged",
+    "the semantic backend changed": "search.why.backend",
+}
+
+
+def _why(reason: str) -> str:
+    key = next((k for prefix, k in WHY.items() if reason.startswith(prefix)), None)
+    return _t(key) if key else reason
+
+
 def report_refresh(report: Refresh, index: SearchIndex) -> None:
     """Say on stderr what a refresh did, and name entries that could not be indexed."""
     if report.rebuilt:
-        note(_t("search.index.rebuilt", why=report.rebuilt, n=report.added))
+        note(_t("search.index.rebuilt", why=_why(report.rebuilt), n=report.added))
     elif report.changed:
         note(
             _t(
@@ -63,7 +80,7 @@ def _report_meaning(report: SemanticRefresh) -> None:
     if report.busy:
         note(_t("search.meaning.busy"))
     if report.rebuilt:
-        note(_t("search.meaning.rebuilt", why=report.rebuilt))
+        note(_t("search.meaning.rebuilt", why=_why(report.rebuilt)))
     if report.embedded:
         note(_t("search.meaning.updated", n=report.embedded, entries=report.entries))
 

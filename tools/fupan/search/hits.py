@@ -112,7 +112,9 @@ def make_hit(
             best = match.part
     source = texts.get(best) or fields.get(best, "") or texts["summary"]
     text, spans = snippet(source, surfaces)
-    if how == "meaning" and match is not None:
+    # found by meaning, and the words matched no more than single characters there: the
+    # passage that matched says better why the entry is here
+    if match is not None and (how == "meaning" or not any(e - s > 1 for s, e in spans)):
         text, spans = match.passage, []
     return Hit(
         id=fields["id"],
