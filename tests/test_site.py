@@ -609,3 +609,42 @@ def test_images_beside_an_entry_are_published_with_it(tmp_path, directory_urls):
     src = re.search(r'<img[^>]+src="([^"]+)"', page.read_text("utf-8")).group(1)
     assert (page.parent / unquote(src)).read_bytes() == PNG
     assert not any("b.files" in str(p) for p in site.rglob("*.png"))
+
+
+def test_pages_that_would_grow_without_limit_are_capped(tmp_path, monkeypatch):
+    """One unit with many entries and many tags: its page lists the latest few and links
+    the browse page for the rest, its chart shows the latest bars, and only the most used
+    tags get pages of their own (the others link the browse page filtered by them)."""
+    from fupan.site import data as site_data_module
+    from fupan.site import sections
+    from fupan.site.widgets import tag_links
+
+    entries = {
+        f"2025/e{i:02}.md": entry(
+            title=f"第{i}号复盘",
+            campaign=f"活动{i}",
+            date=f"2025-01-{i + 1:02}",
+            extra=f"tags: [常用, 少用{i}]\nrating: 4\n",
+        )
+        for i in range(12)
+    }
+    kb = KnowledgeBase(make_kb(tmp_path, entries))
+    monkeypatch.setattr(sections, "PAGE_ENTRIES", 5)
+    monkeypatch.setattr(sections, "CHART_BARS", 4)
+    monkeypatch.setattr(site_data_module, "TAG_PAGES", 3)
+    d = site_data(kb.load_all().entries, kb.thesaurus, labels("zh"), dt.date(2026, 1, 1))
+    unit = next(p for p in sections.unit_pages(d) if p.path == d.paths.unit("第一分公司工会"))
+    listed = re.findall(r"第(\d+)号复盘", unit.body.split("<svg")[0])
+    assert sorted(map(int, listed)) == [7, 8, 9, 10, 11]  # the latest five
+    more = re.search(r'<a href="([^"]+)">以上是最近的 5 篇，共 12 篇', unit.body)
+    assert more and more.group(1).endswith("browse/?unit=" + quote("第一分公司工会"))
+    chart = unit.body[unit.body.index("<svg") :]
+    assert sorted(set(re.findall(r"活动(\d+)", chart)), key=int) == ["8", "9", "10", "11"]
+    listing = {p.path: p for p in sections.listing_pages(d)}
+    tag_pages = [path for path in listing if path.startswith("tags/") and path != "tags/index.md"]
+    assert len(tag_pages) == 3 and d.paths.tag("常用") in tag_pages
+    assert "另有 10 个较少用的标签" in listing["tags/index.md"].body
+    common = listing[d.paths.tag("常用")].body
+    assert "共 12 篇" in common and "?tag=" + quote("常用") in common
+    rare = next(t for t in d.by_tag if t not in d.tag_pages)
+    assert "?tag=" + quote(rare) in tag_links(d, unit.path, [rare])

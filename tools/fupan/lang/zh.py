@@ -14,6 +14,8 @@ STRINGS: dict[str, str] = {
     "fixed_in": "措施已完成的复盘",
     "again_in": "问题再次出现的复盘",
     "action_done": "已完成的措施",
+    "more_in_browse": "以上是最近的 {shown} 篇，共 {total} 篇：在筛选页查看全部 →",
+    "tags_in_browse": "另有 {n} 个较少用的标签没有单独的页面：在筛选页按标签查找 →",
     "see_also": "另见",
     "recurring_note": "在至少两个单位或两个年度的复盘中出现的问题：共同的标签，以及反思部分中意思相同、说法不同的段落（以其中一句为代表）。",
     "unit": "单位",

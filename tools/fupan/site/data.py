@@ -19,6 +19,8 @@ from ..text.collate import pinyin_key
 from ..text.thesaurus import Thesaurus
 from .urls import Site
 
+TAG_PAGES = 1000
+
 
 @dataclass
 class SiteData:
@@ -30,6 +32,9 @@ class SiteData:
     by_unit: dict[str, list[Entry]] = field(default_factory=dict)
     by_campaign: dict[str, list[Entry]] = field(default_factory=dict)
     by_tag: dict[str, list[Entry]] = field(default_factory=dict)
+    # the tags that get a page of their own, most used first; the others are found
+    # on the browse page (a base with 20,000 tags would otherwise get 20,000 pages)
+    tag_pages: list[str] = field(default_factory=list)
     by_category: dict[str, list[Entry]] = field(default_factory=dict)
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     comparisons: dict[str, Comparison] = field(default_factory=dict)
@@ -73,10 +78,11 @@ def site_data(
     d.by_tag = _group(published, lambda e: e.tags)
     d.by_category = _group(published, lambda e: [e.category] if e.category else [])
     d.by_year = dict(sorted(_group(published, lambda e: [e.year]).items(), reverse=True))
+    d.tag_pages = sorted(d.by_tag, key=lambda t: (-len(d.by_tag[t]), t))[:TAG_PAGES]
     d.paths = Site(
         list(d.by_unit),
         list(d.by_campaign),
-        list(d.by_tag),
+        d.tag_pages,
         list(d.by_category),
         use_directory_urls,
     )

@@ -12,6 +12,7 @@ from .widgets import (
     action_table,
     entries_table,
     mean_completion,
+    more_link,
     num,
     pct,
     stars,
@@ -21,6 +22,8 @@ from .widgets import (
 
 Pages = list[Page]
 DASHBOARD_CAMPAIGNS = 20  # the latest ones on the home page; all on campaigns/
+PAGE_ENTRIES = 200  # entries a unit, tag, category or year page lists; the rest: browse
+CHART_BARS = 60  # the latest entries a unit's chart shows (2,000 bars were 55,000 px)
 
 
 def unit_pages(d: SiteData) -> Pages:
@@ -41,7 +44,11 @@ def unit_pages(d: SiteData) -> Pages:
                 ]
             )
         ]
-        body += [el("h2", esc(L["unit_entries"])), entries_table(d, src, entries, show_unit=False)]
+        body += [
+            el("h2", esc(L["unit_entries"])),
+            entries_table(d, src, entries[:PAGE_ENTRIES], show_unit=False),
+            more_link(d, src, PAGE_ENTRIES, len(entries), unit=unit),
+        ]
         body.append(el("h2", esc(L["unit_open"])))
         body.append(action_table(d, src, open_rows) if open_rows else el("p", esc(L["all_done"])))
         body.append(calendar.feed_link(d, src, calendar.unit_feed(d, unit)))
@@ -53,7 +60,7 @@ def unit_pages(d: SiteData) -> Pages:
             )
             for e in sorted(entries, key=lambda e: e.date)
             if e.metrics or e.rating
-        ]
+        ][-CHART_BARS:]
         if trend:
             body += [el("h2", esc(L["unit_trend"])), bar_chart(L["metric_completion"], trend)]
         pages.append(Page(src, unit, "\n".join(body)))
@@ -247,15 +254,24 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
 
 
 def _listing(
-    d: SiteData, index_src: str, title: str, groups: dict, src_of, see_also: Markup = ""
+    d: SiteData,
+    index_src: str,
+    title: str,
+    groups: dict,
+    src_of,
+    facet: str,
+    see_also: Markup = "",
+    left_out: Markup = "",
 ) -> Pages:
     pages: Pages = []
     items = []
     for key, entries in groups.items():
         src = src_of(key)
-        pages.append(Page(src, str(key), entries_table(d, src, entries)))
+        shown = entries_table(d, src, entries[:PAGE_ENTRIES])
+        more = more_link(d, src, PAGE_ENTRIES, len(entries), **{facet: str(key)})
+        pages.append(Page(src, str(key), shown + more))
         items.append(f"{link(d.paths.href(index_src, src), key)} ({len(entries)})")
-    pages.append(Page(index_src, title, ul(items) + see_also))
+    pages.append(Page(index_src, title, ul(items) + left_out + see_also))
     return pages
 
 
@@ -270,10 +286,16 @@ def listing_pages(d: SiteData) -> Pages:
             for key, src in (("categories", "categories/index.md"), ("years", "years/index.md"))
         ),
     )
+    tags = {t: d.by_tag[t] for t in d.tag_pages}
+    rest = len(d.by_tag) - len(tags)
+    left_out = ""
+    if rest:
+        text = L["tags_in_browse"].format(n=rest)
+        left_out = el("p", link(p.href("tags/index.md", "browse.md"), text))
     return [
-        *_listing(d, "tags/index.md", L["tag_index"], d.by_tag, p.tag, others),
-        *_listing(d, "categories/index.md", L["categories"], d.by_category, p.category),
-        *_listing(d, "years/index.md", L["years"], d.by_year, p.year),
+        *_listing(d, "tags/index.md", L["tag_index"], tags, p.tag, "tag", others, left_out),
+        *_listing(d, "categories/index.md", L["categories"], d.by_category, p.category, "category"),
+        *_listing(d, "years/index.md", L["years"], d.by_year, p.year, "year"),
     ]
 
 

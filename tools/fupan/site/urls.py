@@ -29,6 +29,9 @@ class Slugs:
     def __getitem__(self, name: str) -> str:
         return self._of[name]
 
+    def __contains__(self, name: str) -> bool:
+        return name in self._of
+
 
 class Site:
     """Source paths of generated pages and the URLs MkDocs will give them."""

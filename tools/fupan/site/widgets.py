@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from ..model import Entry
 from ..reports.actions import ActionRow
+from .browse import SRC as BROWSE
 from .data import SiteData
 from .html import Markup, el, esc, link, table
 
@@ -53,7 +55,26 @@ def status_badge(d: SiteData, status: str, overdue: bool) -> Markup:
 
 
 def tag_links(d: SiteData, src: str, tags: list[str]) -> Markup:
-    return " ".join(link(d.paths.href(src, d.paths.tag(t)), f"#{t}", "tag") for t in tags)
+    """Each tag's page, or the browse page filtered by it for a tag without one."""
+    return " ".join(
+        link(d.paths.href(src, d.paths.tag(t)), f"#{t}", "tag")
+        if t in d.paths.tags
+        else link(browse_href(d, src, tag=t), f"#{t}", "tag")
+        for t in tags
+    )
+
+
+def browse_href(d: SiteData, src: str, **facets: str) -> str:
+    """The browse page with its facets set, e.g. every entry of one unit."""
+    return d.paths.href(src, BROWSE) + "?" + urlencode(facets)
+
+
+def more_link(d: SiteData, src: str, shown: int, total: int, **facets: str) -> Markup:
+    """Below a list cut at ``shown`` of ``total``: where the rest is."""
+    if total <= shown:
+        return ""
+    text = d.labels["more_in_browse"].format(shown=shown, total=total)
+    return el("p", link(browse_href(d, src, **facets), text))
 
 
 def entry_link(d: SiteData, src: str, e: Entry) -> Markup:
