@@ -85,23 +85,32 @@ def _report_meaning(report: SemanticRefresh) -> None:
         note(_t("search.meaning.updated", n=report.embedded, entries=report.entries))
 
 
-def open_indexes(
-    kb: KnowledgeBase, mode: str = "both", rebuild: bool = False, quiet: bool = False
-) -> tuple[SearchIndex, SemanticIndex | None]:
-    """Both indexes, refreshed, saying what changed; the meaning index is None in words
-    mode or without a backend (said once per knowledge base, with how to turn it on)."""
+def _refresh(
+    kb: KnowledgeBase, meaning: bool, rebuild: bool, budget: int | None, quiet: bool
+) -> indexes.Opened:
+    """Both indexes refreshed with progress on a terminal, saying what changed."""
     opened = indexes.open_indexes(
         kb,
-        mode != "words",
+        meaning,
         rebuild,
         progress(_t("search.progress.words"), 20),
         progress(_t("search.progress.meaning"), 20),
-        indexes.SEARCH_BUDGET,
+        budget,
     )
     if not quiet:
         report_refresh(opened.words, opened.index)
         if opened.embedded:
             _report_meaning(opened.embedded)
+    return opened
+
+
+def open_indexes(
+    kb: KnowledgeBase, mode: str = "both", rebuild: bool = False, quiet: bool = False
+) -> tuple[SearchIndex, SemanticIndex | None]:
+    """Both indexes for a search, which embeds at most a budget first; the meaning index
+    is None in words mode or without a backend (said once per knowledge base, with how
+    to turn it on)."""
+    opened = _refresh(kb, mode != "words", rebuild, indexes.SEARCH_BUDGET, quiet)
     if opened.off and mode != "words":
         if mode == "meaning":
             raise click.UsageError(_why_off(opened.off))
@@ -150,21 +159,26 @@ def index_command(kb: KnowledgeBase, rebuild: bool, words_only: bool) -> None:
       fupan index --rebuild
       fupan index --words-only
     """
-    opened = indexes.open_indexes(
-        kb,
-        not words_only,
-        rebuild,
-        progress(_t("search.progress.words"), 20),
-        progress(_t("search.progress.meaning"), 20),
-    )
-    report_refresh(opened.words, opened.index)
-    if opened.embedded:
-        _report_meaning(opened.embedded)
+    opened = _refresh(kb, not words_only, rebuild, None, quiet=False)
     if opened.off:
         note(_t("search.meaning.off", why=_why_off(opened.off)))
     words, embedded = opened.words, opened.embedded
     if not words.changed and not words.rebuilt and not (embedded and embedded.embedded):
         note(_t("search.index.current"))
+
+
+def _no_results(data: object, found: bool, none: str) -> bool:
+    """What every search command does first: with --json print ``data``; with nothing
+    found say ``none`` (exit 1 either way). True when the command is done."""
+    if get_app().fmt == "json":
+        click.echo(output.to_json(data))
+    elif not found:
+        note(none)
+    else:
+        return False
+    if not found:
+        raise SystemExit(1)
+    return True
 
 
 def _label(part: str) -> str:
@@ -222,15 +236,10 @@ def search_command(
     filters = Filters(unit, campaign, category, tag, since, until, part, limit)
     text = " ".join(words)
     results = search(index, text, filters, meaning, mode if meaning else "words")
-    if get_app().fmt == "json":
-        click.echo(output.to_json([h.as_dict() for h in results.hits]))
-        if not results.hits:
-            raise SystemExit(1)
+    hint = _t("search.did_you_mean", text=results.suggestion) if results.suggestion else ""
+    hits = [h.as_dict() for h in results.hits]
+    if _no_results(hits, bool(hits), _t("search.none", text=text) + hint):
         return
-    if not results.hits:
-        hint = _t("search.did_you_mean", text=results.suggestion) if results.suggestion else ""
-        note(_t("search.none", text=text) + hint)
-        raise SystemExit(1)
     color = color_enabled()
     for n, hit in enumerate(results.hits, 1):
         _print_hit(n, hit, color)
@@ -283,14 +292,9 @@ def related_command(kb: KnowledgeBase, plan, mode: str, limit: int) -> None:
     text = plan_text(plan.read(), getattr(plan, "name", "") or "")
     index, meaning = open_indexes(kb, mode)
     terms, found = related(index, text, limit, meaning if mode != "words" else None)
-    if get_app().fmt == "json":
-        click.echo(output.to_json({"terms": terms, "entries": [r.as_dict() for r in found]}))
-        if not found:
-            raise SystemExit(1)
+    data = {"terms": terms, "entries": [r.as_dict() for r in found]}
+    if _no_results(data, bool(found), _t("search.related.none")):
         return
-    if not found:
-        note(_t("search.related.none"))
-        raise SystemExit(1)
     if terms:
         note(_t("search.related.terms", terms=" ".join(terms)) + "\n")
     for n, r in enumerate(found, 1):
@@ -330,14 +334,8 @@ def similar_command(kb: KnowledgeBase, entry_id: str, limit: int) -> None:
 
     index, meaning = open_indexes(kb, "meaning", quiet=True)
     found = similar_by_meaning(index, meaning, entry_id, limit)
-    if get_app().fmt == "json":
-        click.echo(output.to_json([s.as_dict() for s in found]))
-        if not found:
-            raise SystemExit(1)
+    if _no_results([s.as_dict() for s in found], bool(found), _t("search.similar.none")):
         return
-    if not found:
-        note(_t("search.similar.none"))
-        raise SystemExit(1)
     for n, s in enumerate(found, 1):
         click.echo(f"{n}. {s.title}\n   {s.unit} · {s.campaign} · {s.date} · {s.path}")
         click.echo(f"   {_t('search.similar.theirs')}: {s.passage}")
