@@ -132,7 +132,7 @@ class SemanticIndex:
         commit = self.words.commit_name()
         sigs = self.words.signatures()
         known = dict(zip(old.ids, old.sigs, strict=True)) if old else {}
-        spans = old.rows_by_entry() if old else {}
+        spans = old.spans if old else {}
         # passages per entry: unchanged entries keep their rows, changed ones are re-cut
         cut: dict[str, list[Passage]] = {}
         changed = [eid for eid, sig in sigs.items() if known.get(eid) != sig]

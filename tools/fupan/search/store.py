@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -75,7 +76,10 @@ class Store:
     def text(self, row: int) -> str:
         return self.text_bytes(row).decode("utf-8")
 
-    def rows_by_entry(self) -> dict[str, tuple[int, int]]:
+    @cached_property
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """Entry id -> its rows [start, end): computed once, asked once per entry when a
+        site lists every entry's similar ones."""
         starts = np.searchsorted(self.entry, np.arange(len(self.ids)))
         ends = np.append(starts[1:], len(self.entry))
         return {eid: (int(s), int(e)) for eid, s, e in zip(self.ids, starts, ends, strict=True)}
@@ -106,7 +110,7 @@ class Store:
     ) -> list[Match]:
         """Entries whose passages (of ``parts``, all when empty) are closest to one of
         ``eid``'s passages of the same parts."""
-        span = self.rows_by_entry().get(eid)
+        span = self.spans.get(eid)
         if not span or span[0] == span[1]:
             return []
         wanted = np.isin(self.part, [PART_CODES.index(p) for p in parts]) if parts else None
