@@ -49,7 +49,7 @@ def test_valid_entry_reads_every_key():
     assert (e.id, e.unit, e.date) == ("2025/a", "第一分公司工会", dt.date(2025, 4, 20))
     assert e.period == (dt.date(2025, 3, 1), dt.date(2025, 4, 15))
     assert e.tags == ["报名", "宣传"] and e.rating == 3 and e.publish is False
-    assert e.metrics[0].completion == pytest.approx(245 / 3)
+    assert e.metrics[0].completion == pytest.approx(2.45 / 3)
     assert e.actions[0].due == dt.date(2025, 9, 1) and e.actions[0].line == 14
     assert "245" in e.parts["summary"] and "班组" in e.parts["reflection"]
     assert e.parts["improvement"].startswith("1. 报名")
@@ -205,9 +205,9 @@ def test_better_lower_turns_completion_around():
     )
     assert problems == []
     budget, accidents, people = e.metrics
-    assert budget.better == "lower" and budget.completion == pytest.approx(92.0)
-    assert accidents.completion == pytest.approx(200.0)
-    assert people.better == "higher" and people.completion == pytest.approx(108.0)
+    assert budget.better == "lower" and budget.completion == pytest.approx(0.92)
+    assert accidents.completion == pytest.approx(2.0)
+    assert people.better == "higher" and people.completion == pytest.approx(1.08)
 
 
 def test_untouched_template_is_left_out(kb_factory):

@@ -342,7 +342,7 @@ def test_overspending_a_budget_is_not_best(kb_factory):
         {"2025/a.md": review("第一分公司工会", 32400), "2025/b.md": review("第二分公司工会", 28500)}
     )
     rows = {r.unit: r for r in compare(KnowledgeBase(root).load_all().entries, "2025").units}
-    assert rows["第一分公司工会"].metrics["经费"]["completion"] == 92.0
+    assert rows["第一分公司工会"].metrics["经费"]["completion"] == 0.92
     assert rows["第一分公司工会"].mark == "weakest" and rows["第二分公司工会"].mark == "best"
     site = load(root)  # the comparison page and its charts are drawn from these rows
     marks = {u.unit: u.mark for u in site.data.comparisons["2025年职工春季运动会"].units}

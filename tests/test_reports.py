@@ -120,8 +120,8 @@ def test_compare_rows_and_completion(kb):
         "检修车间工会",
     ]  # the order of units.yml
     b2 = c.units[1]
-    assert b2.metrics["参与人数"]["completion"] == 105.0
-    assert b2.metrics["经费执行"]["completion"] == 105.0
+    assert b2.metrics["参与人数"]["completion"] == 1.05
+    assert b2.metrics["经费执行"]["completion"] == 1.05
     assert b2.done_ratio == 0.0 and b2.actions == 2  # dropped items do not count
     assert c.units[0].done_ratio == 0.5
     assert (b2.mark, c.units[2].mark) == ("best", "weakest")

@@ -59,7 +59,7 @@ def test_entry_page(sample_site):
     for heading in ("一、总结", "二、反思", "三、改进", "指标", "改进措施"):
         assert f">{heading}</h2>" in page
     m = e.metrics[0]
-    assert f"{m.completion:.0f}%" in page
+    assert f"{100 * m.completion:.0f}%" in page
     assert '<tr class="overdue">' in page and 'class="badge overdue"' in page
     L = labels("zh")
     assert L["same_campaign"] in page and L["similar"] in page

@@ -28,6 +28,12 @@ def printable_path(path: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], path)
 
 
+def percent(share: float | None, missing: str = "–") -> str:
+    """A share (1.0 is all, or a target met) as the tables print it: every share in
+    fupan is on this one scale, so no caller multiplies by 100."""
+    return missing if share is None else f"{100 * share:.0f}%"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding of the checker, printed as ``PATH:LINE: level: message``."""
@@ -57,14 +63,14 @@ class Metric:
 
     @property
     def completion(self) -> float | None:
-        """How well the target was met, in percent, 100 when met exactly; None when the
+        """How well the target was met, as a share: 1.0 when met exactly; None when the
         target is zero. Higher is better: actual as a share of target. Lower is better:
-        each percent over the target costs a percent (108 % of a budget is 92), each
+        each percent over the target costs a percent (108 % of a budget is 0.92), each
         percent under it gains one."""
         if not self.target:
             return None
-        share = 100.0 * self.actual / self.target
-        return share if self.better == "higher" else max(0.0, 200.0 - share)
+        share = self.actual / self.target
+        return share if self.better == "higher" else max(0.0, 2.0 - share)
 
 
 @dataclass
@@ -107,6 +113,12 @@ class Entry:
     unit_as_written: str = ""
     title_line: int = 2  # where cross-entry checks point
     written: bool = True  # False while the parts hold only the template's questions
+
+    @property
+    def completion(self) -> float | None:
+        """The mean completion of the entry's metrics, None without any."""
+        done = [m.completion for m in self.metrics if m.completion is not None]
+        return sum(done) / len(done) if done else None
 
     @property
     def year(self) -> int:

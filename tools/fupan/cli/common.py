@@ -337,7 +337,3 @@ def _print_for_people(view: View) -> None:
             )
         lines += view.tail
     click.echo("\n".join(output.fit_line(x, limit) for x in "\n".join(lines).split("\n")))
-
-
-def pct(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.0f}%"

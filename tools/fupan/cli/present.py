@@ -6,11 +6,12 @@ show the same rows with translated headers and status words.
 
 from __future__ import annotations
 
+from ..model import percent
 from ..reports.actions import ActionRow
 from ..reports.compare import Comparison
 from ..reports.lessons import IDENTIFIED, LEARNED, Stats
 from ..reports.recurring import Report
-from .common import App, Table, View, pct
+from .common import App, Table, View
 
 
 def limited(app: App, rows: list, limit: int | None) -> tuple[list, list[str]]:
@@ -89,7 +90,7 @@ def compare(app: App, c: Comparison) -> View:
         for name in c.metric_names:
             m = u.metrics.get(name)
             row += [m["target"], m["actual"], _completion(m)] if m else ["", "", ""]
-        row += [u.actions, pct(u.done_ratio), " ".join(u.tags)]
+        row += [u.actions, percent(u.done_ratio, ""), " ".join(u.tags)]
         rows.append(row)
     shared = [f"{tag} ({len(us)})" for tag, us in c.shared_tags.items()]
     tail = ["", t("cli.compare.shared") + "; ".join(shared)] if shared else []
@@ -101,7 +102,7 @@ def compare(app: App, c: Comparison) -> View:
 
 
 def _completion(m: dict) -> str:
-    return "" if m["completion"] is None else f"{m['completion']:.0f}%"
+    return percent(m["completion"], "")
 
 
 def _compare_blocks(app: App, c: Comparison) -> list[str]:
@@ -120,7 +121,7 @@ def _compare_blocks(app: App, c: Comparison) -> list[str]:
                 "cli.compare.figures",
                 rating=u.rating if u.rating is not None else "-",
                 actions=u.actions,
-                done=pct(u.done_ratio) or "-",
+                done=percent(u.done_ratio, "-"),
             )
         )
         metrics = [
@@ -189,7 +190,7 @@ def stats(app: App, s: Stats) -> View:
 
     def closure(u: str) -> list:
         c = s.closure.get(u, {})
-        return [c.get("actions", 0), c.get("done", 0), pct(c.get("done_ratio"))]
+        return [c.get("actions", 0), c.get("done", 0), percent(c.get("done_ratio"), "")]
 
     unit_rows = [[u, s.by_unit.get(u, 0), *closure(u)] for u in units]
     tables = [

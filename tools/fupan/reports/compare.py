@@ -70,13 +70,13 @@ def find_campaign(entries: list[Entry], wanted: str) -> str:
 
 def _score(row: UnitRow) -> float | None:
     """Mean metric completion (capped at 150%, so one overshoot cannot hide the rest);
-    the self-rating (as 20% a point) when there are no metrics."""
+    the self-rating (a fifth a point) when there are no metrics."""
     done = [
-        min(m["completion"], 150.0) for m in row.metrics.values() if m["completion"] is not None
+        min(m["completion"], 1.5) for m in row.metrics.values() if m["completion"] is not None
     ]
     if done:
         return sum(done) / len(done)
-    return row.rating * 20.0 if row.rating else None
+    return row.rating / 5 if row.rating else None
 
 
 def compare(entries: list[Entry], campaign: str, order: Order = pinyin_key) -> Comparison:
@@ -93,7 +93,7 @@ def compare(entries: list[Entry], campaign: str, order: Order = pinyin_key) -> C
                 "actual": m.actual,
                 "unit": m.unit,
                 "better": m.better,  # completion already counts which way is good
-                "completion": None if m.completion is None else round(m.completion, 1),
+                "completion": None if m.completion is None else round(m.completion, 3),
             }
             for m in e.metrics
         }

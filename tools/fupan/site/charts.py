@@ -12,7 +12,7 @@ FONT = "system-ui, 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 
 @dataclass
 class Bar:
     label: str  # e.g. the unit
-    value: float  # bar length, e.g. completion %
+    value: float  # bar length, e.g. a completion share
     text: str  # shown at the bar's end
     mark: str = ""  # "best" / "weakest" colour the bar
 
@@ -21,7 +21,7 @@ def _text_width(text: str) -> int:
     return sum(14 if ord(ch) > 0x2E80 else 8 for ch in text)
 
 
-def bar_chart(title: str, bars: list[Bar], reference: float | None = 100.0) -> str:
+def bar_chart(title: str, bars: list[Bar], reference: float | None = 1.0) -> str:
     """Horizontal bars, one per row; a dashed line marks ``reference`` (the target)."""
     label_w = min(240, max([_text_width(b.label) for b in bars] + [60]) + 12)
     bar_w, row_h, top = 220, 28, 30

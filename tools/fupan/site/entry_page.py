@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import PARTS, Action, Entry
+from ..model import PARTS, Action, Entry, percent
 from .data import SiteData
 from .html import Markup, el, esc, link, render_parts, table, ul
 from .page import Page
-from .widgets import day, entry_link, num, pct, stars, status_badge, tag_links
+from .widgets import day, entry_link, num, stars, status_badge, tag_links
 
 
 def _actions_of(d: SiteData, e: Entry) -> list[tuple[Action, bool]]:
@@ -48,7 +48,7 @@ def entry_page(d: SiteData, e: Entry) -> Page:
                         esc(m.name),
                         esc(f"{num(m.target)} {m.unit}".strip()),
                         esc(f"{num(m.actual)} {m.unit}".strip()),
-                        pct(m.completion),
+                        percent(m.completion),
                     ]
                     for m in e.metrics
                 ],

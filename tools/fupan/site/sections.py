@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model import percent
 from ..reports.actions import by_unit
 from . import calendar
 from .charts import Bar, bar_chart
@@ -11,10 +12,8 @@ from .page import Page
 from .widgets import (
     action_table,
     entries_table,
-    mean_completion,
     more_link,
     num,
-    pct,
     stars,
     stat_boxes,
     tag_links,
@@ -40,7 +39,7 @@ def unit_pages(d: SiteData) -> Pages:
                     (L["entry_count"], len(entries)),
                     (L["open_actions"], len(open_rows)),
                     (L["overdue_actions"], sum(r.overdue for r in open_rows)),
-                    (L["done_ratio"], pct(None if ratio is None else 100 * ratio)),
+                    (L["done_ratio"], percent(ratio)),
                 ]
             )
         ]
@@ -55,8 +54,8 @@ def unit_pages(d: SiteData) -> Pages:
         trend = [
             Bar(
                 e.campaign,
-                mean_completion(e) or 0.0,
-                f"{pct(mean_completion(e))} · {e.rating or '–'}/5",
+                e.completion or 0.0,
+                f"{percent(e.completion)} · {e.rating or '–'}/5",
             )
             for e in sorted(entries, key=lambda e: e.date)
             if e.metrics or e.rating
@@ -69,7 +68,7 @@ def unit_pages(d: SiteData) -> Pages:
                 link(p.href("units/index.md", src), unit),
                 esc(len(entries)),
                 esc(len(open_rows)),
-                pct(None if ratio is None else 100 * ratio),
+                percent(ratio),
             ]
         )
     pages.append(
@@ -103,13 +102,13 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
                 else el(
                     "span",
                     esc(f"{num(m['actual'])} / {num(m['target'])} ")
-                    + el("b", pct(m["completion"])),
+                    + el("b", percent(m["completion"])),
                     "nowrap",
                 )
             )
         row += [
             esc(u.actions),
-            pct(None if u.done_ratio is None else 100 * u.done_ratio),
+            percent(u.done_ratio),
             tag_links(d, src, u.tags),
         ]
         rows.append(row)
@@ -126,7 +125,7 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
                 Bar(
                     u.unit,
                     u.metrics[name]["completion"] or 0.0,
-                    f"{pct(u.metrics[name]['completion'])} "
+                    f"{percent(u.metrics[name]['completion'])} "
                     f"({num(u.metrics[name]['actual'])}/{num(u.metrics[name]['target'])})",
                     u.mark,
                 )
@@ -186,7 +185,7 @@ def tracking_page(d: SiteData) -> Pages:
                     link(d.paths.href(src, d.paths.unit(u)), u),
                     esc(n),
                     esc(done),
-                    pct(None if r is None else 100 * r),
+                    percent(r),
                 ]
                 for u, (n, done, r) in d.completion.items()
             ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from ..model import Entry
+from ..model import Entry, percent
 from ..reports.actions import ActionRow
 from .browse import SRC as BROWSE
 from .data import SiteData
@@ -21,10 +21,6 @@ def day(d: SiteData, date: dt.date | None) -> str:
     )
 
 
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}%"
-
-
 def num(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
@@ -33,11 +29,6 @@ def stars(rating: int | None) -> Markup:
     if rating is None:
         return "–"
     return el("span", "★" * rating + "☆" * (5 - rating), title=f"{rating}/5") + f" {rating}/5"
-
-
-def mean_completion(entry: Entry) -> float | None:
-    done = [m.completion for m in entry.metrics if m.completion is not None]
-    return sum(done) / len(done) if done else None
 
 
 def stat_boxes(stats: list[tuple[str, object]]) -> Markup:
@@ -96,7 +87,7 @@ def entries_table(d: SiteData, src: str, entries: list[Entry], show_unit: bool =
         row += [
             link(d.paths.href(src, d.paths.campaign(e.campaign)), e.campaign),
             stars(e.rating),
-            pct(mean_completion(e)),
+            percent(e.completion),
         ]
         rows.append(row)
     return table(headers, rows)
