@@ -410,10 +410,35 @@ def test_each_filter_still_filters(searchable):
 )
 def test_unknown_options_are_usage_errors(searchable, option, says):
     r = search(searchable, "报名", *option, code=2)
-    assert says in r.output and "Usage: fupan search" in r.output.replace(
+    assert says in r.output and "用法: fupan search" in r.output.replace(
         "cli search", "fupan search"
     )
     assert r.stdout.count("复盘\n") == 0  # no hits printed
+
+
+@pytest.mark.parametrize(
+    "args, zh, en",
+    [
+        (["search"], "错误：缺少参数 'WORDS...'", "Error: Missing argument 'WORDS...'"),
+        (["search", "--limit", "abc", "x"], "'--limit' 的值不对：'abc' 不是整数", "'abc' is not"),
+        (["search", "--limit", "0", "x"], "0 不在 x>=1 的范围内", "0 is not in the range"),
+        (["check", "nowhere.md"], "'nowhere.md' 不存在", "File 'nowhere.md' does not exist"),
+        (["actions", "--limit"], "选项 --limit 后面要跟一个值", "Option '--limit' requires"),
+        (["compare", "a", "b"], "多出了参数（b）", "Got unexpected extra argument (b)"),
+    ],
+)
+def test_click_own_messages_speak_the_kb_language(searchable, args, zh, en):
+    r = run("--kb", str(searchable), *args, code=2)
+    assert zh in r.output and "错误：" in r.output
+    assert "Usage:" not in r.output and "Error:" not in r.output
+    for where in (["--lang", "en", *args], [*args, "--lang", "en"]):
+        if where[-1] == "en" and args[-1] == "--limit":
+            continue  # --lang would be taken as the value --limit lacks
+        r = run("--kb", str(searchable), *where, code=2)
+        assert en in r.output and "Error:" in r.output and "错误" not in r.output
+    r = run("--kb", str(searchable), "search", code=2)
+    assert "用法: cli search" in r.output and "运行 'cli search --help' 查看帮助" in r.output
+    assert "选项:" in run("--kb", str(searchable), "search", "--help").output
 
 
 def test_dash_word_excludes_and_double_dash_ends_options(searchable):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 
 import click
 
 from .. import __version__
 from ..errors import BadValue, FupanError
+from . import click_words
 from .common import EXIT_USAGE, App, did_you_mean, shared_params
 
 # command -> module that defines it; a module is imported only when its command runs,
@@ -43,6 +45,13 @@ class BadValueError(click.ClickException):
 class FupanGroup(click.Group):
     """Loads commands on demand, gives each the shared options, and shows fupan's own
     errors as one clear line."""
+
+    def main(self, *args, **kwargs):
+        # the run's App exists before parsing, so click's own messages (an option
+        # misspelt) speak its language
+        app = kwargs.setdefault("obj", App(os.environ.get("FUPAN_KB")))
+        click_words.follow(app.find_language)
+        return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -108,6 +117,8 @@ def cli(ctx: click.Context) -> None:
 
 
 cli.params.extend(shared_params())
+
+click_words.install()
 
 
 def main() -> None:

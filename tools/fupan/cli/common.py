@@ -43,6 +43,9 @@ class App:
 
     @functools.cached_property
     def lang(self) -> str:
+        return self.find_language()
+
+    def find_language(self) -> str:
         """``--lang``, else the knowledge base's ``theme.language``, else Chinese."""
         if self.lang_choice:
             return normalize(self.lang_choice)
