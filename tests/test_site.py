@@ -610,6 +610,17 @@ def test_images_beside_an_entry_are_published_with_it(tmp_path, directory_urls):
     assert (page.parent / unquote(src)).read_bytes() == PNG
     assert not any("b.files" in str(p) for p in site.rglob("*.png"))
 
+    # the other route (fupan site) writes the same pages for another generator: the
+    # images go beside them, the unpublished entry's stay out
+    from fupan.site.export import export
+
+    export(root, tmp_path / "export")
+    docs = tmp_path / "export" / "docs"
+    page_md = (docs / "reviews/2025/a.md").read_text("utf-8")
+    src = re.search(r'<img[^>]+src="([^"]+)"', page_md).group(1)
+    assert (docs / "reviews/2025" / unquote(src)).read_bytes() == PNG
+    assert not any("b.files" in str(p) for p in docs.rglob("*.png"))
+
 
 def test_pages_that_would_grow_without_limit_are_capped(tmp_path, monkeypatch):
     """One unit with many entries and many tags: its page lists the latest few and links

@@ -123,6 +123,9 @@ def _write_pages(site: Build, docs: Path) -> None:
         _write(docs / page.path, page_markdown(page))
     for dest, content in files.assets.items():
         _write(docs / dest, content)
+    for dest, path in site.images.items():  # the published entries' images, beside them
+        (docs / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, docs / dest)
 
 
 def _write(path: Path, text: str) -> None:
