@@ -155,6 +155,8 @@ def test_a_new_error_is_reported_after_the_edit(kb_factory):
     )
     kb = kb_factory({"2025/a.md": text})
     r = run("action", "2025/a", "1", "--status", "doing", "--kb", str(kb), code=1)
+    assert "reviews/2025/a.md:7: 错误: 措施“做”的状态是进行中，但没有填写“owner”" in r.stderr
+    r = run("action", "2025/a", "1", "--due", "2026-01-01", "--kb", str(kb), "--lang", "en", code=1)
     assert "reviews/2025/a.md:7: error: doing action '做' has no 'owner'" in r.stderr
 
 
@@ -181,3 +183,18 @@ def test_yaml_scalar():
     assert edit.yaml_scalar("yes") == "'yes'"
     assert edit.yaml_scalar("王芳, 李强", flow=True) == '"王芳, 李强"'
     assert edit.yaml_scalar('说"好"', '"') == '"说\\"好\\""'
+
+
+def test_why_an_action_cannot_be_edited_is_said_in_either_language(tmp_path: Path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: x\nunit: u\ncampaign: c\ndate: 2025-04-20\nactions:\n  - 做\n---\n\n" + BODY,
+        "utf-8",
+    )
+    with pytest.raises(edit.EditError) as e:
+        edit.plan(path, 1, {"status": "done"}, "reviews/a.md")
+    assert e.value.message("zh") == (
+        "reviews/a.md:7: 这项措施的写法无法逐行修改（这一项不是分行写的 action: …、status: … 等）；"
+        "请直接编辑这个文件"
+    )
+    assert "(not a mapping); edit the file itself" in e.value.message("en")

@@ -71,11 +71,10 @@ def test_check_reports_and_counts(kb_factory):
     r = run("--kb", str(kb), "check", code=1)
     lines = r.stdout.splitlines()
     assert (
-        "reviews/2025/bad.md:6: error: 'rating' must be a whole number from 1 to 5, not 9" in lines
+        "reviews/2025/bad.md:6: 错误: “rating”（落实效果评分）要写 1 到 5 的整数，不能写“9”"
+        in lines
     )
-    assert any(
-        line.startswith("reviews/2025/broken.md:1: error: no front matter") for line in lines
-    )
+    assert any(line.startswith("reviews/2025/broken.md:1: 错误: 没有文件头") for line in lines)
     assert lines[-1] == "共读取 3 篇复盘，1 篇有效，2 个错误，0 个警告"
     problems = json.loads(run("--kb", str(kb), "check", "--json", code=1).stdout)
     assert {p["path"] for p in problems} == {"reviews/2025/bad.md", "reviews/2025/broken.md"}
@@ -83,17 +82,74 @@ def test_check_reports_and_counts(kb_factory):
     assert one.stdout.strip() == "1 entries read, 1 valid, 0 errors, 0 warnings"
 
 
+def test_check_speaks_the_knowledge_base_language_and_json_keeps_english(kb_factory):
+    body = "## 一、总结\n计划\n\n## 三、改进\n提前\n"
+    kb = kb_factory({"a.md": entry(extra="rating: 9\ncolour: red\n", body=body)})
+    zh = run("--kb", str(kb), "check", code=1).stdout.splitlines()
+    assert zh[:3] == [
+        "reviews/a.md:6: 错误: “rating”（落实效果评分）要写 1 到 5 的整数，不能写“9”",
+        "reviews/a.md:7: 警告: “colour”不是 fupan 认识的项，会保留但不使用；请检查拼写",
+        "reviews/a.md:9: 错误: 缺少“二、反思”部分：请加一个二级标题（以 ## 和空格开头），"
+        "标题中要有 反思、分析、reflection、reflect 之一，例如“## 二、反思”",
+    ]
+    en = run("--kb", str(kb), "check", "--lang", "en", code=1).stdout.splitlines()
+    assert en[:3] == [
+        "reviews/a.md:6: error: 'rating' must be a whole number from 1 to 5, not 9",
+        "reviews/a.md:7: warning: unknown key 'colour' is kept but not used; check its spelling",
+        "reviews/a.md:9: error: the Reflection part is missing: add a level-2 heading with one "
+        "of 反思, 分析, reflection, reflect, e.g. '## Reflection'",
+    ]
+    problems = json.loads(run("--kb", str(kb), "check", "--json", code=1).stdout)
+    assert [(p["line"], p["code"]) for p in problems] == [
+        (6, "check.rating"),
+        (7, "check.unknown_key"),
+        (9, "check.part_missing"),
+    ]
+    assert [f"reviews/a.md:{p['line']}: {p['level']}: {p['message']}" for p in problems] == en[:3]
+    config = kb / "mkdocs.yml"  # an English knowledge base speaks English without --lang
+    config.write_text(config.read_text("utf-8").replace("  font: false", "  language: en"))
+    assert run("--kb", str(kb), "check", code=1).stdout.splitlines()[:3] == en[:3]
+
+
+def test_the_site_build_warns_in_the_site_language(monkeypatch):
+    """The MkDocs plugin logs the problems of the build in the labels' language."""
+    from types import SimpleNamespace
+
+    from fupan.lang import strings
+    from fupan.model import Problem
+    from fupan.site import plugin
+
+    problem = Problem.of("reviews/a.md", 6, "error", "check.rating", value=9)
+    logged: list[str] = []
+    monkeypatch.setattr(plugin, "log", SimpleNamespace(warning=logged.append, info=logged.append))
+    fupan = plugin.FupanPlugin()
+    fupan.load_config({})
+    fupan.root, fupan.language = Path("."), "zh"
+    config = SimpleNamespace(use_directory_urls=True, site_url="", strict=False)
+    for language in ("zh", "en"):
+        built = SimpleNamespace(problems=[problem], labels=strings(language))
+        monkeypatch.setattr(plugin.build, "load", lambda *args, built=built: built)
+        fupan.on_pre_build(config)
+    assert logged == [
+        "reviews/a.md:6: 错误: “rating”（落实效果评分）要写 1 到 5 的整数，不能写“9”",
+        "reviews/a.md:6: error: 'rating' must be a whole number from 1 to 5, not 9",
+    ]
+
+
 def test_check_strict_fails_on_warnings(kb_factory):
     kb = kb_factory({"a.md": entry(extra="colour: red\n")})
-    assert "warning: unknown key 'colour'" in run("--kb", str(kb), "check").stdout
+    assert "警告: “colour”不是 fupan 认识的项" in run("--kb", str(kb), "check").stdout
     run("--kb", str(kb), "check", "--strict", code=1)
 
 
 def test_check_duplicates_and_close_unit(kb_factory):
     kb = kb_factory({"a.md": entry(), "b.md": entry(), "c.md": entry(unit="第一分公司工")})
     out = run("--kb", str(kb), "check", code=1).stdout
-    assert "reviews/b.md:2: warning: same title, unit and campaign as reviews/a.md" in out
-    assert "did you mean 第一分公司工会?" in out
+    assert "reviews/b.md:2: 警告: 与 reviews/a.md 的标题、单位和活动都相同" in out
+    assert (
+        "reviews/c.md:3: 错误: 单位“第一分公司工”不在 reviews/units.yml 名册中；是不是 第一分公司工会？"
+        in out
+    )
 
 
 def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
@@ -281,7 +337,9 @@ def test_init_scaffolds_a_checkable_kb(tmp_path: Path):
 def test_bad_dates_are_usage_errors(kb_factory, args):
     kb = kb_factory({"a.md": entry()})
     r = CliRunner().invoke(cli, ["--kb", str(kb), *args])
-    assert r.exit_code == 2 and "不是日期；请写作 2025-04-20、2025/4/20 或 2025年4月20日" in r.output
+    assert (
+        r.exit_code == 2 and "不是日期；请写作 2025-04-20、2025/4/20 或 2025年4月20日" in r.output
+    )
 
 
 def test_shell_completion_offers_commands_and_units(kb_factory, monkeypatch):
@@ -471,6 +529,7 @@ def test_strict_build_with_an_invalid_entry_writes_no_site(kb_factory):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     r = subprocess.run(mkdocs, cwd=kb, capture_output=True, text=True, env=env, timeout=300)
     assert r.returncode == 1, r.stderr
+    # no theme.language: Material's own default, English, is the site's language
     assert "reviews/b.md:3: error: unit '第三分公司工会' is not registered" in r.stderr
     assert "with --strict no site is written" in r.stderr
     assert sorted(p.name for p in (kb / "site").iterdir()) == ["index.html"]

@@ -248,7 +248,7 @@ def test_an_unregistered_unit_is_refused_with_a_suggestion(kb: Path, tmp_path: P
     d.add_paragraph("单位：第一分公司工会委员会\n活动：2026年安全生产月\n日期：2026-06-30")
     d.save(tmp_path / "a.docx")
     r = run("import", str(tmp_path / "a.docx"), "--kb", str(kb), code=1)
-    assert "did you mean 第一分公司工会?" in r.stderr and "--unit" in r.stderr
+    assert "是不是 第一分公司工会？" in r.stderr and "--unit" in r.stderr
 
 
 def test_never_overwrites_and_dry_run_writes_nothing(kb: Path, tmp_path: Path):
@@ -293,8 +293,8 @@ def test_values_that_cannot_be_read_are_kept_for_check_to_name(kb: Path, tmp_pat
     text = (kb / "reviews/2026/2026年安全生产月-第一分公司工会.md").read_text("utf-8")
     assert "  - {name: 隐患排查, target: 约90, actual: 77, unit: 处}" in text
     assert "    due: 9月底\n    status: doing" in text
-    assert ":7: error: 'metrics.target' must be a number, not '约90'" in r.stderr
-    assert "'due': '9月底' is not a date" in r.stderr
+    assert ":7: 错误: “metrics.target”要写数字，不能写 '约90'" in r.stderr
+    assert "“due”：“9月底”不是日期" in r.stderr
     assert "检查：2 个错误" in r.stderr
 
 
@@ -306,7 +306,7 @@ def test_missing_part_is_said(kb: Path, tmp_path: Path):
     d.save(tmp_path / "a.docx")
     r = run("import", str(tmp_path / "a.docx"), "--kb", str(kb), code=1)
     assert "没有找到“二、反思”部分" in r.stderr and "没有找到“三、改进”部分" in r.stderr
-    assert "the 反思 (Reflection) part is missing" in r.stderr
+    assert "错误: 缺少“二、反思”部分：请加一个二级标题" in r.stderr
 
 
 def test_legacy_files_need_libreoffice(kb: Path, tmp_path: Path, monkeypatch):

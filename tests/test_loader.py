@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
 from fupan.entries.checks import check as check_kb
 from fupan.entries.contract import loads
+from fupan.entries.parts import PART_WORDS
 from fupan.entries.units import Unit, Units
 from fupan.kb import KnowledgeBase
+from fupan.lang import TABLES, strings
 
 from .conftest import entry, make_kb
 
@@ -140,6 +143,51 @@ def test_bad_file_gives_its_problem_and_the_others_go_on(kb_factory, name):
     assert found == expected
     assert [p for p in report.problems if p.path != path] == []
     assert {e.path for e in report.loaded.entries} >= {f"reviews/{g}" for g in good}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_problems_are_said_in_chinese(kb_factory, name):
+    """Every problem of the corpus has a code both tables say, with the level word and
+    the file and line kept; the Chinese is not the English."""
+    root = kb_factory({bad_place(name): (BAD_DIR / name).read_bytes()})
+    problems = [p for p in check_kb(KnowledgeBase(root)).problems if p.level != "ignore"]
+    assert problems
+    for p in problems:
+        assert p.code.startswith("check.") and p.said(strings("en")) == str(p)
+        said = p.said(strings("zh"))
+        level = {"error": "错误", "warning": "警告"}[p.level]
+        assert said.startswith(f"{p.path}:{p.line}: {level}: ") and said != str(p)
+        assert p.message not in said
+
+
+PLACEHOLDERS = re.compile(r"(?<!{){([^{}!:]*)[^{}]*}(?!})")
+
+
+def test_every_check_message_is_in_both_languages_with_the_same_placeholders():
+    zh = {k: v for k, v in TABLES["zh"].items() if k.startswith("check.")}
+    en = {k: v for k, v in TABLES["en"].items() if k.startswith("check.")}
+    assert len(zh) >= 80 and set(zh) == set(en)
+    for key in zh:
+        assert set(PLACEHOLDERS.findall(zh[key])) == set(PLACEHOLDERS.findall(en[key])), key
+
+
+def test_a_value_that_is_a_message_is_said_in_the_same_language():
+    _, problems = check(entry(body="## 一、总结\n计划\n\n## 三、改进\n提前\n"))
+    p = only(problems)
+    assert (p.code, p.values["words"]) == ("check.part_missing", PART_WORDS["reflection"])
+    assert p.message.startswith("the Reflection part is missing: add a level-2 heading with")
+    assert "one of 反思, 分析, reflection, reflect, e.g. '## Reflection'" in p.message
+    assert p.said(strings("zh")) == (
+        "reviews/2025/a.md:7: 错误: 缺少“二、反思”部分：请加一个二级标题（以 ## 和空格开头），"
+        "标题中要有 反思、分析、reflection、reflect 之一，例如“## 二、反思”"
+    )
+    assert p.as_dict() == {
+        "path": "reviews/2025/a.md",
+        "line": 7,
+        "level": "error",
+        "message": p.message,
+        "code": "check.part_missing",
+    }
 
 
 def test_python_tag_is_never_executed():

@@ -490,7 +490,7 @@ def test_bad_configuration_names_the_line_and_keeps_the_good_channels(kb, http, 
         .replace("      url_env: T_FEISHU\n", "      url: https://open.feishu.cn/hook/xyz\n")
     )
     path.write_text(text + "    pasword_env: T_SMTP_PASSWORD\n", "utf-8")
-    r = remind(kb, code=1)
+    r = remind(kb, "--lang", "en", code=1)
     lines = r.stderr.splitlines()
     typo = len(text.splitlines()) + 1
     assert (
@@ -508,6 +508,14 @@ def test_bad_configuration_names_the_line_and_keeps_the_good_channels(kb, http, 
         for line in lines
     )
     assert {g["path"] for g in http[1]} == {"/wecom", "/json"}
+    # the knowledge base's own language, Chinese, for the same problems
+    said = remind(kb, "--dry-run", code=1).stderr.splitlines()
+    assert (
+        "reviews/fupan.yml:10: 错误: reminders.webhooks[1].kind 只能写 "
+        "wecom、dingtalk、feishu、json 之一，不能写“dingding”" in said
+    )
+    unused = f"reviews/fupan.yml:{typo}: 警告: reminders.mail.pasword_env 不会被使用；"
+    assert any(line.startswith(unused) for line in said)
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:

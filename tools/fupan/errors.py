@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .lang import Message
+
 
 class FupanError(Exception):
     """Something the user can fix; the message says how. ``key`` names the same message
@@ -15,6 +17,11 @@ class FupanError(Exception):
         super().__init__(message)
         if key is not None:  # a subclass may have set its own key before calling this
             self.key, self.values = key, values
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> FupanError:
+        """The error ``key`` of the tables, with their English text as its message."""
+        return cls(str(Message(key, **values)), key, **values)
 
 
 class BadValue(FupanError):

@@ -34,12 +34,7 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / "mkdocs.yml").is_file():
             return folder
-    raise KBNotFound(
-        f"no knowledge base here: no mkdocs.yml in {start} or above; "
-        "run inside one, pass --kb DIR, or create one with `fupan init DIR`",
-        "cli.err.no_kb",
-        start=start,
-    )
+    raise KBNotFound.of("cli.err.no_kb", start=start)
 
 
 @dataclass
@@ -72,17 +67,14 @@ class KnowledgeBase:
         self.root = Path(root).resolve()
         self.reviews = self.root / reviews_dir
         if not self.reviews.is_dir():
-            raise KBNotFound(
-                f"{self.root} has no {reviews_dir}/ folder for entries; "
-                "create it or start with `fupan init DIR`"
-            )
+            raise KBNotFound.of("cli.err.no_reviews", root=self.root, folder=reviews_dir)
 
     @classmethod
     def discover(cls, kb: Path | None = None, reviews_dir: str = REVIEWS_DIR) -> KnowledgeBase:
         """``--kb DIR`` when given, else the nearest KB upward from the current folder."""
         if kb is not None:
             if not Path(kb).is_dir():
-                raise KBNotFound(f"--kb {kb}: no such folder")
+                raise KBNotFound.of("cli.err.no_folder", path=kb)
             return cls(Path(kb), reviews_dir)
         return cls(find_root(Path.cwd()), reviews_dir)
 
@@ -102,11 +94,11 @@ class KnowledgeBase:
         path = self.reviews / "units.yml"
         rel = self.rel(path)
         if os.path.lexists(path) and not path.is_file():
-            return Units(), [Problem(rel, 1, "error", _NOT_A_FILE)]
+            return Units(), [Problem.of(rel, 1, "error", "check.not_a_file")]
         try:
             return load_units(path, rel)
         except OSError as e:
-            return Units(), [Problem(rel, 1, "error", f"cannot read file: {e.strerror}")]
+            return Units(), [Problem.of(rel, 1, "error", "check.cannot_read", reason=e.strerror)]
 
     @property
     def units(self) -> Units:
@@ -153,7 +145,9 @@ class KnowledgeBase:
                     items = sorted(listing, key=lambda item: item.name)
             except OSError as e:
                 out.problems.append(
-                    Problem(rel(folder), 1, "error", f"folder cannot be read: {e.strerror}")
+                    Problem.of(
+                        rel(folder), 1, "error", "check.folder_unreadable", reason=e.strerror
+                    )
                 )
                 continue
             below = []
@@ -164,7 +158,9 @@ class KnowledgeBase:
                 if item.is_dir(follow_symlinks=False):
                     below.append(item.path)
                 elif item.is_symlink() and os.path.isdir(item.path):  # False on a loop
-                    out.problems.append(Problem(rel(item.path), 1, "warning", _LINKED_FOLDER))
+                    out.problems.append(
+                        Problem.of(rel(item.path), 1, "warning", "check.linked_folder")
+                    )
                 elif name.endswith(".md") and item.is_file(follow_symlinks=False) and _utf8(name):
                     out.files.append((item.path, item.stat()))
                 else:
@@ -182,38 +178,28 @@ class KnowledgeBase:
         """Why the file at ``path`` is not read as an entry: a problem, one of level
         "ignore" for files that belong there, or None for a link to an entry here."""
         if not _utf8(name):
-            return Problem(rel, 1, "error", "the file name is not valid UTF-8; rename the file")
+            return Problem.of(rel, 1, "error", "check.name_not_utf8")
         if not name.endswith(".md"):
             if name.lower().endswith(ASSET_SUFFIXES) or (
                 name in REGISTRIES and folder == str(self.reviews)
             ):
                 return Problem(rel, 1, "ignore", "")
             if name.lower().endswith(WORD_SUFFIXES):
-                why = f"a Word file is not an entry; turn it into one with `fupan import {rel}`"
-            else:
-                why = (
-                    "not an entry (entries are .md files) and not read; move it out of "
-                    "reviews/, or for a Word document use `fupan import`"
-                )
-            return Problem(rel, 1, "warning", why)
+                return Problem.of(rel, 1, "warning", "check.word_file", file=rel)
+            return Problem.of(rel, 1, "warning", "check.not_md")
         try:
             st = os.stat(path)
         except OSError as e:
+            if os.path.islink(path) and e.errno == 40:
+                return Problem.of(rel, 1, "error", "check.link_loop")
             if os.path.islink(path):
-                what = "a loop" if e.errno == 40 else f"{os.readlink(path)}, which does not exist"
-                return Problem(rel, 1, "error", f"broken link: it leads to {what}; remove it")
-            return Problem(rel, 1, "error", f"cannot read file: {e.strerror}")
+                return Problem.of(rel, 1, "error", "check.link_missing", target=os.readlink(path))
+            return Problem.of(rel, 1, "error", "check.cannot_read", reason=e.strerror)
         if not stat.S_ISREG(st.st_mode):
-            return Problem(rel, 1, "error", _NOT_A_FILE)
+            return Problem.of(rel, 1, "error", "check.not_a_file")
         target = Path(os.path.realpath(path))
         if not target.is_relative_to(self.root):
-            return Problem(
-                rel,
-                1,
-                "error",
-                f"a link to {target}, outside the knowledge base, is not read; "
-                "copy the entry here instead",
-            )
+            return Problem.of(rel, 1, "error", "check.link_outside", target=target)
         return None
 
     def load(self, path: Path) -> tuple[Entry | None, list[Problem]]:
@@ -223,12 +209,7 @@ class KnowledgeBase:
                 path = path.resolve()
             else:
                 return None, [
-                    Problem(
-                        str(path),
-                        1,
-                        "error",
-                        f"not an entry of this knowledge base: entries are .md files under {self.reviews}",
-                    )
+                    Problem.of(str(path), 1, "error", "check.not_in_kb", reviews=self.reviews)
                 ]
         return load(path, self.root, self.reviews, self.units)
 
@@ -267,13 +248,6 @@ def _utf8(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-_NOT_A_FILE = "not a regular file (a folder, pipe or device); remove it or move it out of reviews/"
-_LINKED_FOLDER = (
-    "this folder is a link, which fupan does not follow: its entries are not read; "
-    "move them into reviews/ itself"
-)
 
 
 class _Tolerant(yaml.SafeLoader):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+from .lang import ENGLISH, Message, say
 
 PARTS = ("summary", "reflection", "improvement")
 ACTION_STATUSES = ("open", "doing", "done", "dropped")
@@ -36,21 +38,52 @@ def percent(share: float | None, missing: str = "–") -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding of the checker, printed as ``PATH:LINE: level: message``."""
+    """One finding of the checker, printed as ``PATH:LINE: level: message``.
+
+    ``message`` is the English text (tests, scripts and ``fupan check --json`` read it);
+    ``code`` is its key in the tables of :mod:`fupan.lang` (``check.not_a_number``) and
+    ``values`` fill it, so :meth:`said` can say it in any language. Make one with
+    :meth:`of`, which fills ``message`` from the English table."""
 
     path: str
     line: int
     level: str  # "error" or "warning"
     message: str
+    code: str = ""
+    values: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", printable_path(self.path))
+
+    @classmethod
+    def of(cls, path: str, line: int, level: str, code: str, /, **values: object) -> Problem:
+        """The problem ``code`` of the tables, filled with ``values``."""
+        return cls(path, line, level, say(ENGLISH, code, values), code, values)
+
+    @classmethod
+    def told(cls, path: str, line: int, level: str, message: Message) -> Problem:
+        """The problem a :class:`~fupan.lang.Message` (an exception's) says."""
+        return cls.of(path, line, level, message.key, **message.values)
+
+    def said(self, strings: dict[str, str]) -> str:
+        """``PATH:LINE: level: message`` in the language of ``strings`` (错误/警告 ...)."""
+        level = strings.get(f"check.level.{self.level}", self.level)
+        text = say(strings, self.code, self.values) if self.code else self.message
+        return f"{self.path}:{self.line}: {level}: {text}"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """For JSON: the English message and its code; the values stay out (they may
+        be messages themselves, or values of any type the file held)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "level": self.level,
+            "message": self.message,
+            "code": self.code,
+        }
 
 
 @dataclass

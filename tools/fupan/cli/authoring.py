@@ -21,8 +21,10 @@ from .common import DATE, App, View, emit, output_options, pass_app, progress, u
 def check_command(app: App, paths: tuple[Path, ...], strict: bool) -> None:
     """Check entries against the format: the whole knowledge base, or the files named.
 
-    Prints PATH:LINE: error|warning: message, then a summary. Exits 1 when
-    there are errors (with --strict, also warnings).
+    Prints PATH:LINE: error|warning: message in the knowledge base's language
+    (错误/警告 on a Chinese one), then a summary; --json gives each problem's
+    English message and its code. Exits 1 when there are errors (with
+    --strict, also warnings).
 
     \b
     Examples:
@@ -39,7 +41,7 @@ def check_command(app: App, paths: tuple[Path, ...], strict: bool) -> None:
         warnings=report.warnings,
     )
     failed = bool(report.errors or (strict and report.warnings))
-    lines = [str(p) for p in report.problems] + [summary]
+    lines = [p.said(app.strings) for p in report.problems] + [summary]
     emit(View([p.as_dict() for p in report.problems], lead=lines, failed=failed))
 
 

@@ -12,7 +12,7 @@ import click
 
 from ..errors import KBNotFound
 from ..kb import KnowledgeBase, find_root, site_settings
-from ..lang import LANGUAGES, normalize, strings
+from ..lang import LANGUAGES, Message, normalize, say, strings
 from . import output
 from .output import color_enabled, progress  # noqa: F401 - commands take them from here
 from .params import DATE, WordsCommand, did_you_mean  # noqa: F401 - likewise
@@ -60,8 +60,12 @@ class App:
         return strings(self.lang)
 
     def t(self, key: str, **values: object) -> str:
-        text = self.strings[key]
-        return text.format(**values) if values else text
+        return say(self.strings, key, values) if values else self.strings[key]
+
+    def said(self, message: Message) -> str:
+        """A message of the core (a problem's reason, a unit not registered) in the run's
+        language."""
+        return message.said(self.strings)
 
     def order(self, unit: str) -> tuple:
         """Units in roster order, then by pinyin."""
@@ -191,11 +195,7 @@ def _resolve_unit(ctx: click.Context, param: click.Parameter, value: str | None)
     units = app.kb.units
     resolved = units.resolve(value)
     if resolved is None:
-        hint = units.suggest(value)
-        fix = app.t("cli.err.did_you_mean", hint=hint) if hint else app.t("cli.err.unit_fix")
-        raise click.BadParameter(
-            app.t("cli.err.unit", name=value) + app.t("cli.sep") + fix, ctx, param
-        )
+        raise click.BadParameter(app.said(units.not_registered(value)), ctx, param)
     return resolved
 
 

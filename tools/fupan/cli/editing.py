@@ -59,7 +59,7 @@ def action(app: App, entry_id: str, number: int, status, due, owner, note_text) 
     click.echo(app.t("action.updated", **where, changes=changes))
     _, problems = kb.load(path)
     for p in problems:
-        note(str(p))
+        note(p.said(app.strings))
     if any(p.level == "error" for p in problems):
         raise SystemExit(1)
 

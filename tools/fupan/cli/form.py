@@ -125,9 +125,7 @@ def unit_answer(app: App, units: Units, options: list[str]) -> Callable[[str], s
             raise click.BadParameter(app.t("cli.err.choice", n=len(options)))
         resolved = units.resolve(answer)
         if resolved is None:
-            hint = units.suggest(answer)
-            fix = app.t("cli.err.did_you_mean", hint=hint) if hint else app.t("cli.err.unit_fix")
-            raise click.BadParameter(app.t("cli.err.unit", name=answer) + app.t("cli.sep") + fix)
+            raise click.BadParameter(app.said(units.not_registered(answer)))
         return resolved
 
     return convert

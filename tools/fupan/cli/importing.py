@@ -84,7 +84,7 @@ def _report(app: App, done: importer.Imported, dry_run: bool) -> int:
     if not dry_run and done.source.resolve().is_relative_to(app.kb.reviews):
         note(app.t("import.move_source", source=app.kb.rel(done.source)))
     for p in done.problems:
-        note(str(p))
+        note(p.said(app.strings))
     errors = sum(p.level == "error" for p in done.problems)
     note(app.t("import.checked", errors=errors, warnings=len(done.problems) - errors))
     return int(errors > 0)

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 import click
 
+from ..lang import Message
+
 
 class DateParam(click.ParamType):
     """A date in any of the three forms entries use."""
@@ -16,27 +18,27 @@ class DateParam(click.ParamType):
     name = "DATE"
 
     def convert(self, value, param, ctx):
-        from ..entries.dates import parse_date
+        from ..entries.dates import DateError, parse_date
 
         if isinstance(value, dt.date):
             return value
         try:
             return parse_date(value)
-        except ValueError as e:
-            self.fail(_said_in_kb_language("cli.err.date", str(e), value=value), param, ctx)
+        except DateError as e:
+            self.fail(_said_in_kb_language(e.said_as), param, ctx)
 
 
 DATE = DateParam()
 
 
-def _said_in_kb_language(key: str, fallback: str, **values: object) -> str:
-    """``key`` in the language of the running command's knowledge base, if one runs."""
+def _said_in_kb_language(message: Message) -> str:
+    """``message`` in the language of the running command's knowledge base, if one runs."""
     ctx = click.get_current_context(silent=True)
     if ctx is None:
-        return fallback
+        return str(message)
     from .common import App  # at call time: common imports this module
 
-    return ctx.ensure_object(App).t(key, **values)
+    return ctx.ensure_object(App).said(message)
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str | None:

@@ -90,7 +90,7 @@ def remind_command(app: App, within, today, unit, dry_run, ics) -> None:
     kb, today = app.kb, today or dt.date.today()
     config, problems = load_config(kb.reviews, kb.units, kb.rel(kb.reviews) + "/fupan.yml")
     for problem in problems:
-        note(str(problem))
+        note(problem.said(app.strings))
     entries = app.entries()
     settings = site_settings(kb.root)
     url_of = entry_urls(config.site_url or settings.site_url, settings.use_directory_urls)

@@ -265,7 +265,8 @@ def plan_text(data: bytes, name: str) -> str:
     try:
         return decode(data)
     except SourceError as e:
-        raise click.BadParameter(f"line {e.line}: {e.message}", param_hint="PLAN") from None
+        reason = _t("check.at_line", line=e.line, reason=e.said_as)
+        raise click.BadParameter(reason, param_hint="PLAN") from None
 
 
 @click.command("related")

@@ -39,7 +39,7 @@ def site(kb: KnowledgeBase, out: Path | None, no_build: bool, strict: bool) -> N
     config, problems, language = export(kb.root, out)
     L = strings(language)
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.said(L), err=True)
     if no_build:
         click.echo(L["site.cli.written"].format(path=config))
     else:
@@ -51,4 +51,3 @@ def site(kb: KnowledgeBase, out: Path | None, no_build: bool, strict: bool) -> N
         click.echo(L["site.cli.built"].format(path=out / "site" / "index.html"))
     if strict and any(p.level == "error" for p in problems):
         raise SystemExit(1)
-

@@ -66,12 +66,8 @@ def duplicate_entries(entries: list[Entry]) -> list[Problem]:
     for group in seen.values():
         for later in group[1:]:
             problems.append(
-                Problem(
-                    later.path,
-                    later.title_line,
-                    "warning",
-                    f"same title, unit and campaign as {group[0].path}; "
-                    "merge the two or change the title",
+                Problem.of(
+                    later.path, later.title_line, "warning", "check.duplicate", other=group[0].path
                 )
             )
     return problems
@@ -92,13 +88,7 @@ def page_clashes(entries: list[Entry]) -> dict[str, str]:
 
 def same_page(entries: list[Entry]) -> list[Problem]:
     return [
-        Problem(
-            path,
-            1,
-            "error",
-            f"this file and {other} would get the same page on the site, so it is left off "
-            "the site; rename it (use letters, digits and '-' in file names)",
-        )
+        Problem.of(path, 1, "error", "check.same_page", other=other)
         for path, other in page_clashes(entries).items()
     ]
 

@@ -11,6 +11,7 @@ import math
 import re
 from pathlib import Path
 
+from ..lang import Message
 from ..model import (
     ACTION_STATUSES,
     BETTER,
@@ -22,7 +23,7 @@ from ..model import (
     Metric,
     Problem,
 )
-from .dates import parse_date
+from .dates import DateError, parse_date
 from .parts import PART_WORDS, headings, split_parts
 from .source import Source, SourceError, decode, read_file, split
 from .template import PLACEHOLDERS, unwritten
@@ -49,16 +50,6 @@ COLON_KEYS = frozenset(KNOWN_KEYS) | {
     *("name", "target", "actual", "unit", "better", "action", "owner", "due", "status"),
     *("start", "end"),
 }
-PART_LABELS = {
-    "summary": "总结 (Summary)",
-    "reflection": "反思 (Reflection)",
-    "improvement": "改进 (Improvement)",
-}
-EXAMPLE_HEADINGS = {
-    "summary": "## 一、总结",
-    "reflection": "## 二、反思",
-    "improvement": "## 三、改进",
-}
 MAX_TAGS = 30  # more is no longer a description; and every tag is a page of the site
 _TAG_SEPARATORS = re.compile(r"[,，、]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tabs and newlines stay
@@ -70,28 +61,33 @@ class _Checker:
     def __init__(self, rel: str, src: Source):
         self.rel, self.src, self.problems = rel, src, []
 
-    def error(self, message: str, *path: object) -> None:
-        self.problems.append(Problem(self.rel, self.src.line(*path), "error", message))
+    def error(self, code: str, /, *path: object, **values: object) -> None:
+        """The problem ``code`` of fupan.lang's tables at the line of ``path``."""
+        self.problems.append(Problem.of(self.rel, self.src.line(*path), "error", code, **values))
 
-    def warn(self, message: str, *path: object) -> None:
-        self.problems.append(Problem(self.rel, self.src.line(*path), "warning", message))
+    def warn(self, code: str, /, *path: object, **values: object) -> None:
+        self.problems.append(Problem.of(self.rel, self.src.line(*path), "warning", code, **values))
+
+    def said(self, message: Message, *path: object) -> None:
+        """An error a :class:`Message` of another module says (a unit not registered)."""
+        self.error(message.key, *path, **message.values)
 
     def text(self, key: str, value: object, *path: object) -> str | None:
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             text = str(value).strip()
             if _CONTROL.search(text):  # a terminal escape would recolour or rewrite output
-                self.warn(f"'{key}' holds control characters; they are removed", *(path or (key,)))
+                self.warn("check.control_removed", *(path or (key,)), key=key)
                 text = _CONTROL.sub("", text).strip()
             if text:
                 return text
-        self.error(f"'{key}' must be non-empty text", *(path or (key,)))
+        self.error("check.not_text", *(path or (key,)), key=key)
         return None
 
     def date(self, key: str, value: object, *path: object):
         try:
             return parse_date(value)
-        except ValueError as e:
-            self.error(f"'{key}': {e}", *(path or (key,)))
+        except DateError as e:
+            self.error("check.bad_date", *(path or (key,)), key=key, reason=e.said_as)
             return None
 
     def number(self, key: str, value: object, *path: object) -> float | None:
@@ -103,15 +99,15 @@ class _Checker:
                 number = float(value.replace(",", "").strip())
         if number is None:
             shown = repr(value) if len(repr(value)) < 40 else repr(value)[:37] + "..."
-            self.error(f"'{key}' must be a number, not {shown} (write 300, not '300人')", *path)
+            self.error("check.not_a_number", *path, key=key, shown=shown)
             return None
         try:
             number = float(number)
         except OverflowError:  # an integer of hundreds of digits
-            self.error(f"'{key}' is too large to be a real figure", *path)
+            self.error("check.number_too_large", *path, key=key)
             return None
         if not math.isfinite(number):
-            self.error(f"'{key}' must be a real figure, not NaN or infinity", *path)
+            self.error("check.not_finite", *path, key=key)
             return None
         return number
 
@@ -128,7 +124,7 @@ def load(
     try:
         text = decode(read_file(path))
     except SourceError as e:
-        return None, [Problem(rel, e.line, "error", e.message)]
+        return None, [e.problem(rel)]
     return loads(text, entry_id(path, reviews), rel, units or Units())
 
 
@@ -150,19 +146,20 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
     try:
         src = split(text, COLON_KEYS)
     except SourceError as e:
-        return None, [Problem(rel, e.line, "error", e.message)]
+        return None, [e.problem(rel)]
     c = _Checker(rel, src)
     meta = src.meta
     for keys, line in src.duplicate_keys:
-        where = "" if len(keys) == 1 else f" in {'.'.join(str(k) for k in keys[:-1])}"
-        c.problems.append(
-            Problem(
-                rel, line, "warning", f"'{keys[-1]}' is given twice{where}; the last one counts"
+        if len(keys) == 1:
+            c.problems.append(Problem.of(rel, line, "warning", "check.key_twice", key=keys[0]))
+        else:
+            parent = ".".join(str(k) for k in keys[:-1])
+            c.problems.append(
+                Problem.of(rel, line, "warning", "check.key_twice_in", key=keys[-1], parent=parent)
             )
-        )
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, ""):
-            c.error(f"required key '{key}' is missing; add '{key}: ...' to the front matter", key)
+            c.error("check.key_missing", key, key=key)
     title = c.text("title", meta["title"]) if meta.get("title") is not None else None
     campaign = c.text("campaign", meta["campaign"]) if meta.get("campaign") is not None else None
     date = c.date("date", meta["date"]) if meta.get("date") not in (None, "") else None
@@ -171,9 +168,9 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
     extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
     for key in extra:
         if isinstance(key, str):
-            c.warn(f"unknown key '{key}' is kept but not used; check its spelling", key)
+            c.warn("check.unknown_key", key, key=key)
         else:
-            c.warn(f"key {key!r} is not a word; keys are names such as 'title:'", key)
+            c.warn("check.key_not_word", key, key=key)
     entry_parts = _parts(c, src)
     entry = Entry(
         id=id,
@@ -198,15 +195,7 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
         written=not unwritten(entry_parts) if entry_parts else True,
     )
     if not entry.written:
-        c.problems.append(
-            Problem(
-                rel,
-                src.body_line,
-                "warning",
-                "the parts still hold only the template's questions; the entry is left out of "
-                "the site, comparisons and counts until they are written",
-            )
-        )
+        c.problems.append(Problem.of(rel, src.body_line, "warning", "check.unwritten"))
     usable = title and campaign and date and unit
     return (entry if usable else None), c.problems
 
@@ -214,7 +203,7 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
 def _unit(c: _Checker, units: Units, written: str) -> str | None:
     resolved = units.resolve(written)
     if resolved is None:
-        c.error(units.not_registered(written), "unit")
+        c.said(units.not_registered(written), "unit")
     return resolved
 
 
@@ -228,16 +217,12 @@ def _period(c: _Checker, value: object) -> tuple | None:
     if value is None:
         return None
     if not isinstance(value, dict) or "start" not in value or "end" not in value:
-        c.error("'period' must be {start: DATE, end: DATE}", "period")
+        c.error("check.period_shape", "period")
         return None
     start = c.date("period.start", value["start"], "period", "start")
     end = c.date("period.end", value["end"], "period", "end")
     if start and end and end < start:
-        c.error(
-            f"period ends ({end}) before it starts ({start}); swap or fix the dates",
-            "period",
-            "end",
-        )
+        c.error("check.period_reversed", "period", "end", start=start, end=end)
         return None
     return (start, end) if start and end else None
 
@@ -248,7 +233,7 @@ def _tags(c: _Checker, value: object) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        c.error("'tags' must be a list, e.g. tags: [报名, 宣传]", "tags")
+        c.error("check.tags_not_list", "tags")
         return []
     tags: dict[str, None] = {}  # in order, without repeats, in linear time
     for i, tag in enumerate(value):
@@ -257,9 +242,7 @@ def _tags(c: _Checker, value: object) -> list[str]:
             if one.strip():
                 tags[one.strip()] = None
     if len(tags) > MAX_TAGS:
-        c.warn(
-            f"{len(tags)} tags; only the first {MAX_TAGS} are kept: choose the telling ones", "tags"
-        )
+        c.warn("check.too_many_tags", "tags", n=len(tags), max=MAX_TAGS)
     return list(tags)[:MAX_TAGS]
 
 
@@ -267,7 +250,7 @@ def _rating(c: _Checker, value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        c.error(f"'rating' must be a whole number from 1 to 5, not {value!r}", "rating")
+        c.error("check.rating", "rating", value=value)
         return None
     return value
 
@@ -276,27 +259,24 @@ def _metrics(c: _Checker, value: object) -> list[Metric]:
     if value is None:
         return []
     if not isinstance(value, list):
-        c.error("'metrics' must be a list of {name, target, actual, unit}", "metrics")
+        c.error("check.metrics_not_list", "metrics")
         return []
     metrics = []
     for i, item in enumerate(value):
         if not isinstance(item, dict) or "name" not in item:
-            c.error("each metric needs name, target and actual", "metrics", i)
+            c.error("check.metric_shape", "metrics", i)
             continue
         name = c.text("name", item["name"], "metrics", i, "name")
         nums = {}
         for key in ("target", "actual"):
             if item.get(key) is None:
-                c.error(f"metric '{name}' has no '{key}'", "metrics", i)
+                c.error("check.metric_missing", "metrics", i, name=name, key=key)
             else:
                 nums[key] = c.number(f"metrics.{key}", item[key], "metrics", i, key)
         better = str(item.get("better") or "higher").strip().lower()
         if better not in BETTER:
             c.error(
-                f"metric '{name}': 'better' must be higher or lower, not {item.get('better')!r}",
-                "metrics",
-                i,
-                "better",
+                "check.metric_better", "metrics", i, "better", name=name, value=item.get("better")
             )
             continue
         if name and nums.get("target") is not None and nums.get("actual") is not None:
@@ -309,13 +289,13 @@ def _actions(c: _Checker, value: object) -> list[Action]:
     if value is None:
         return []
     if not isinstance(value, list):
-        c.error("'actions' must be a list of {action, owner, due, status}", "actions")
+        c.error("check.actions_not_list", "actions")
         return []
     actions = []
     for i, item in enumerate(value):
         at = ("actions", i)
         if not isinstance(item, dict) or not item.get("action"):
-            c.error("each action needs 'action' (what will be done)", *at)
+            c.error("check.action_shape", *at)
             continue
         text = c.text("action", item["action"], *at, "action") or ""
         status = str(item.get("status") or "open").strip().lower()
@@ -323,10 +303,12 @@ def _actions(c: _Checker, value: object) -> list[Action]:
         if status not in ACTION_STATUSES:
             words = "/".join(w for w in STATUS_WORDS if w != "已放弃")
             c.error(
-                f"action status '{item.get('status')}' is unknown; use one of "
-                f"{', '.join(ACTION_STATUSES)} (or {words})",
+                "check.action_status",
                 *at,
                 "status",
+                status=item.get("status"),
+                codes=ACTION_STATUSES,
+                words=words,
             )
             continue
         owner = _CONTROL.sub("", str(item.get("owner") or "")).strip()
@@ -335,15 +317,14 @@ def _actions(c: _Checker, value: object) -> list[Action]:
             for key, have in (("owner", owner), ("due", item.get("due"))):
                 if not have:
                     c.error(
-                        f"{status} action '{text[:20]}' has no '{key}'; every open item "
-                        "needs an owner and a due date",
+                        "check.open_action_missing",
                         *at,
+                        status=Message(f"status_{status}"),
+                        text=text[:20],
+                        key=key,
                     )
         if text in PLACEHOLDERS or owner in PLACEHOLDERS:
-            c.warn(
-                "action still holds the template's placeholder; write the real item and its owner",
-                *at,
-            )
+            c.warn("check.action_placeholder", *at)
         actions.append(Action(text, status, owner, due, c.src.line(*at)))
     return actions
 
@@ -351,11 +332,13 @@ def _actions(c: _Checker, value: object) -> list[Action]:
 def _publish(c: _Checker, value: object) -> bool:
     if isinstance(value, bool):
         return value
-    c.error(f"'publish' must be true or false, not {value!r}", "publish")
+    c.error("check.publish", "publish", value=value)
     return False  # when in doubt, keep it off the site
 
 
 def _parts(c: _Checker, src: Source) -> dict[str, str]:
+    """The parts by their headings; a part's name in a problem is its label in the
+    tables (``summary`` is 一、总结 or Summary), said in the language of the run."""
     found = headings(src.body)
     first: dict[str, int] = {}
     for h in found:
@@ -364,36 +347,32 @@ def _parts(c: _Checker, src: Source) -> dict[str, str]:
             continue
         if h.part in first:
             c.problems.append(
-                Problem(
-                    c.rel,
-                    line,
-                    "warning",
-                    f"a second '{PART_LABELS[h.part]}' heading; its text joins the first",
-                )
+                Problem.of(c.rel, line, "warning", "check.part_twice", part=Message(h.part))
             )
             continue
         later = [p for p in first if PARTS.index(p) > PARTS.index(h.part)]
         if later:
             c.problems.append(
-                Problem(
+                Problem.of(
                     c.rel,
                     line,
                     "warning",
-                    f"part '{PART_LABELS[h.part]}' comes after "
-                    f"'{PART_LABELS[later[0]]}'; the order is 总结, 反思, 改进",
+                    "check.part_order",
+                    part=Message(h.part),
+                    later=Message(later[0]),
                 )
             )
         first[h.part] = line
     for part in PARTS:
         if part not in first:
-            words = ", ".join(PART_WORDS[part])
             c.problems.append(
-                Problem(
+                Problem.of(
                     c.rel,
                     src.body_line,
                     "error",
-                    f"the {PART_LABELS[part]} part is missing: add a level-2 heading with one "
-                    f"of {words}, e.g. '{EXAMPLE_HEADINGS[part]}'",
+                    "check.part_missing",
+                    part=Message(part),
+                    words=PART_WORDS[part],
                 )
             )
     return split_parts(src.body, found)

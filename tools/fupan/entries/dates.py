@@ -5,11 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..lang import Message
+
 _DATE = re.compile(r"^\s*(\d{4})\s*(?:-|/|年)\s*(\d{1,2})\s*(?:-|/|月)\s*(\d{1,2})\s*日?\s*$")
 
 
+class DateError(ValueError):
+    """Not a date; ``said_as`` says why in any language (``str()`` in English)."""
+
+    def __init__(self, key: str, /, **values: object):
+        self.said_as = Message(key, **values)
+        super().__init__(str(self.said_as))
+
+
 def parse_date(value: object) -> dt.date:
-    """Turn a YAML value into a date, or raise ValueError saying which forms work."""
+    """Turn a YAML value into a date, or raise DateError saying which forms work."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -21,5 +31,5 @@ def parse_date(value: object) -> dt.date:
             try:
                 return dt.date(year, month, day)
             except ValueError as e:
-                raise ValueError(f"{value!r} is not a real day ({e})") from None
-    raise ValueError(f"{value!r} is not a date; write it as 2025-04-20, 2025/4/20 or 2025年4月20日")
+                raise DateError("check.not_a_day", value=value, detail=str(e)) from None
+    raise DateError("check.not_a_date", value=value)

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import FupanError
-from ..lang import strings
+from ..lang import Message, say, strings
 from ..model import ACTION_STATUSES, STATUS_WORDS
 from .contract import loads
 from .source import decode
@@ -37,11 +37,7 @@ class EditError(FupanError):
         super().__init__(self.message("zh"))
 
     def message(self, language: str | None) -> str:
-        return strings(language)[self.key].format(**params_text(self.params))
-
-
-def params_text(params: dict) -> dict:
-    return {k: str(v) for k, v in params.items()}
+        return say(strings(language), self.key, self.params)
 
 
 def status_code(word: str) -> str:
@@ -147,7 +143,8 @@ def _action_node(root: yaml.Node | None, number: int, rel: str) -> tuple[yaml.Ma
     item = actions.value[number - 1]
     line = item.start_mark.line + 2  # the front matter starts on the file's line 2
     if not isinstance(item, yaml.MappingNode):
-        raise EditError("action.unsupported", path=rel, line=line, why="not a mapping")
+        why = Message("action.why.not_mapping")
+        raise EditError("action.unsupported", path=rel, line=line, why=why)
     return item, line
 
 
@@ -161,7 +158,8 @@ def _edit(
         return _add(head, item, key, rendered, newline, rel, line), (key, "", rendered)
     k, v = found
     if not isinstance(v, yaml.ScalarNode) or v.style in ("|", ">"):
-        raise EditError("action.unsupported", path=rel, line=line, why=f"'{key}' is not one value")
+        why = Message("action.why.not_one_value", key=key)
+        raise EditError("action.unsupported", path=rel, line=line, why=why)
     rendered = yaml_scalar(value, v.style if v.style in ("'", '"') else None, bool(item.flow_style))
     old = head[v.start_mark.index : v.end_mark.index]
     if v.style is None and v.value == "":  # `due:` with nothing after it
@@ -178,12 +176,14 @@ def _add(
     if item.flow_style:
         close = item.end_mark.index - 1
         if head[close] != "}":
-            raise EditError("action.unsupported", path=rel, line=line, why="unclosed {")
+            why = Message("action.why.unclosed")
+            raise EditError("action.unsupported", path=rel, line=line, why=why)
         before = head[:close].rstrip()
         return len(before), len(before), f", {key}: {rendered}"
     last = item.value[-1][1]
     if isinstance(last, yaml.ScalarNode) and last.style in ("|", ">"):
-        raise EditError("action.unsupported", path=rel, line=line, why="a block text ends it")
+        why = Message("action.why.block_text")
+        raise EditError("action.unsupported", path=rel, line=line, why=why)
     if last.end_mark.column == 0:  # a nested list or mapping ends where the next line starts
         at = last.end_mark.index
     else:

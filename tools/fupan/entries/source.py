@@ -15,6 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from ..lang import Message
+from ..model import Problem
+
 # Limits that keep one careless or hostile file from hanging every command.
 MAX_FILE_BYTES = 2_000_000  # an entry of 2 MB is some 600,000 Chinese characters
 MAX_YAML_VALUES = 20_000  # values in one YAML file, counting each use of an &anchor
@@ -23,12 +26,16 @@ Path_ = tuple  # a key path into the front matter, e.g. ("metrics", 0, "target")
 
 
 class SourceError(Exception):
-    """The file cannot be read as an entry at all; carries the line to report."""
+    """The file cannot be read as an entry at all; carries the line to report and the
+    message (a key of fupan.lang's ``check.`` strings with its values)."""
 
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
+    def __init__(self, line: int, key: str, /, **values: object):
+        self.line, self.said_as = line, Message(key, **values)
+        self.message = str(self.said_as)  # in English
+        super().__init__(self.message)
+
+    def problem(self, path: str) -> Problem:
+        return Problem.told(path, self.line, "error", self.said_as)
 
 
 def line_of(lines: dict[Path_, int], path: tuple) -> int:
@@ -61,33 +68,23 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
-        raise SourceError(1, _os_message(e)) from None
+        raise _os_error(e) from None
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise SourceError(
-                1,
-                "not a regular file (a folder, pipe or device); remove it or move it out of reviews/",
-            )
+            raise SourceError(1, "check.not_a_file")
         if st.st_size > limit:
-            raise SourceError(
-                1,
-                f"file is {st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB: "
-                "keep attachments and data in other files and link to them",
-            )
+            raise SourceError(1, "check.too_big", size=st.st_size / 1e6, limit=limit / 1e6)
         try:
             return f.read(limit + 1)
         except OSError as e:
-            raise SourceError(1, _os_message(e)) from None
+            raise _os_error(e) from None
 
 
-def _os_message(e: OSError) -> str:
+def _os_error(e: OSError) -> SourceError:
     if e.filename and os.path.islink(e.filename) and not os.path.exists(e.filename):
-        return (
-            f"broken link: it points to {os.readlink(e.filename)}, which cannot be read; "
-            "remove the link or restore its target"
-        )
-    return f"cannot read file: {e.strerror}"
+        return SourceError(1, "check.broken_link_to", target=os.readlink(e.filename))
+    return SourceError(1, "check.cannot_read", reason=e.strerror)
 
 
 def decode(data: bytes) -> str:
@@ -101,13 +98,8 @@ def decode(data: bytes) -> str:
         try:
             data.decode("gb18030")
         except UnicodeDecodeError:
-            hint = "save it as UTF-8 in your editor"
-        else:
-            hint = (
-                "it looks like GBK/GB18030 (common in Windows editors); convert it with "
-                "`iconv -f GB18030 -t UTF-8 FILE > FILE.new` or save it as UTF-8"
-            )
-        raise SourceError(line, f"file is not UTF-8 encoded; {hint}") from None
+            raise SourceError(line, "check.not_utf8") from None
+        raise SourceError(line, "check.not_utf8_gbk") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -127,10 +119,8 @@ def _key(node: yaml.Node) -> object:
     return node.value if isinstance(node, yaml.ScalarNode) else str(node.start_mark)
 
 
-_TOO_MANY = (
-    f"too many values (more than {MAX_YAML_VALUES:,}, counting each use of an &anchor "
-    "by *name); write the values out, or split the file"
-)
+def _too_many(line: int) -> SourceError:
+    return SourceError(line, "check.too_many_values", limit=MAX_YAML_VALUES)
 
 
 class _Budget:
@@ -144,7 +134,7 @@ class _Budget:
     def spend(self, node: yaml.Node) -> None:
         self.left -= 1
         if self.left < 0:
-            raise SourceError(node.start_mark.line + self.base, _TOO_MANY)
+            raise _too_many(node.start_mark.line + self.base)
 
 
 def _line_map(
@@ -153,10 +143,7 @@ def _line_map(
     budget.spend(node)
     if isinstance(node, yaml.CollectionNode):
         if node in budget.open:
-            raise SourceError(
-                node.start_mark.line + base,
-                "an &anchor is used inside itself (*name within &name); write the values out",
-            )
+            raise SourceError(node.start_mark.line + base, "check.anchor_in_itself")
         budget.open.add(node)
     if isinstance(node, yaml.MappingNode):
         seen: set = set()
@@ -212,7 +199,7 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
     ``base`` is the file line of the text's first line. Only the safe loader is used.
     """
     if text.count("\n") + text.count(",") > MAX_YAML_VALUES:  # before the slow part
-        raise SourceError(base, _TOO_MANY)
+        raise _too_many(base)
     loader = _Loader(text)
     node = None
     lines: dict = {}
@@ -223,26 +210,21 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
             _line_map(node, base, (), lines, dups, _Budget(base))
         data = loader.construct_document(node) if node is not None else None
     except ValueError:  # a number of thousands of digits: Python refuses to read it
-        raise SourceError(
-            _long_number_line(node, base),
-            "a number is thousands of digits long; write a real figure",
-        ) from None
+        raise SourceError(_long_number_line(node, base), "check.long_number") from None
     except RecursionError:
-        raise SourceError(base, "invalid YAML: values are nested too deeply") from None
+        raise SourceError(base, "check.yaml_too_deep") from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + base if mark else base
         what = (e.problem or str(e)).strip()
         if "could not determine a constructor" in str(e):
-            what = f"YAML tag refused ({what}); only plain values are allowed"
-        raise SourceError(line, f"invalid YAML: {what}") from None
+            raise SourceError(line, "check.yaml_tag", detail=what) from None
+        raise SourceError(line, "check.yaml", detail=what) from None
     except yaml.reader.ReaderError as e:  # a control character, typed or pasted
         line = text.count("\n", 0, max(e.position, 0)) + base
-        raise SourceError(
-            line, f"a control character (#x{e.character:04x}) is in the text; delete it"
-        ) from None
+        raise SourceError(line, "check.control_character", char=e.character) from None
     except yaml.YAMLError as e:
-        raise SourceError(base, f"invalid YAML: {e}") from None
+        raise SourceError(base, "check.yaml", detail=str(e)) from None
     finally:
         loader.dispose()
     return data, lines, dups
@@ -257,35 +239,25 @@ def _ascii_colon(line: str, number: int, keys: frozenset[str]) -> None:
     the names of ``keys``: a line of a longer text may well hold ``Note：``."""
     m = _WIDE_COLON.match(line)
     if m and m.group(1) in keys:
-        raise SourceError(
-            number,
-            f"'{m.group(1)}' is followed by a full-width colon '：'; write an English colon "
-            f"and a space: '{m.group(1)}: ...' (switch the input method to English for it)",
-        )
+        raise SourceError(number, "check.wide_colon", key=m.group(1))
 
 
 def split(text: str, keys: frozenset[str] = frozenset()) -> Source:
     """Split ``---`` front matter from the body and parse it safely; ``keys`` are the
     names a full-width colon after is reported for."""
     if not text.strip():
-        raise SourceError(1, "file is empty; start from the template made by `fupan new`")
+        raise SourceError(1, "check.empty")
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        raise SourceError(
-            1,
-            "no front matter: the file must start with a line '---', the YAML keys, "
-            "and another '---'",
-        )
+        raise SourceError(1, "check.no_front_matter")
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        raise SourceError(1, "front matter is not closed: add a line '---' after the last key")
+        raise SourceError(1, "check.front_matter_open")
     for i in range(1, end):
         _ascii_colon(lines[i], i + 1, keys)
     meta, line_of, dups = parse_yaml("\n".join(lines[1:end]), base=2)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise SourceError(
-            2, "front matter must be a mapping of keys to values (title: ..., unit: ...)"
-        )
+        raise SourceError(2, "check.front_matter_not_mapping")
     return Source(meta, line_of, "\n".join(lines[end + 1 :]), end + 2, dups)

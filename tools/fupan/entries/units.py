@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BadValue
+from ..lang import Message
 from ..model import Problem
 from ..text.collate import roster_key
 from .source import SourceError, decode, parse_yaml
@@ -48,17 +49,19 @@ class Units:
         close = difflib.get_close_matches(name.strip(), list(self._lookup), n=1, cutoff=0.6)
         return self._lookup[close[0]] if close else None
 
-    def not_registered(self, name: str) -> str:
+    def not_registered(self, name: str) -> Message:
         """What to say about a unit name that is not in the registry, and how to fix it."""
         hint = self.suggest(name)
-        fix = f"did you mean {hint}?" if hint else "add it to reviews/units.yml or fix the name"
-        return f"unit '{name}' is not registered in reviews/units.yml; {fix}"
+        if hint:
+            return Message("check.unit_unknown_close", name=name, hint=hint)
+        return Message("check.unit_unknown", name=name)
 
     def require(self, name: str) -> str:
         """The registered name for ``name``; BadValue when there is none."""
         resolved = self.resolve(name)
         if resolved is None:
-            raise BadValue(self.not_registered(name))
+            said = self.not_registered(name)
+            raise BadValue.of(said.key, **said.values)
         return resolved
 
     def sort_key(self, name: str) -> tuple:
@@ -76,25 +79,24 @@ def load_units(path: Path, rel: str) -> tuple[Units, list[Problem]]:
     try:
         data, lines, _ = parse_yaml(decode(path.read_bytes()))
     except SourceError as e:
-        return Units(), [Problem(rel, e.line, "error", e.message)]
+        return Units(), [e.problem(rel)]
     if data is None:
         return Units(), []
     if not isinstance(data, list):
-        msg = "units.yml must be a list of units: '- name: 第一分公司工会' (with optional group, aliases)"
-        return Units(), [Problem(rel, 1, "error", msg)]
+        return Units(), [Problem.of(rel, 1, "error", "check.units_shape")]
     units: list[Unit] = []
     for i, item in enumerate(data):
         line = lines.get((i,), 1)
         if isinstance(item, str):
             item = {"name": item}
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            problems.append(Problem(rel, line, "error", "each unit needs a 'name' (text)"))
+            problems.append(Problem.of(rel, line, "error", "check.unit_name"))
             continue
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, list):
-            problems.append(Problem(rel, line, "error", "'aliases' must be a list of names"))
+            problems.append(Problem.of(rel, line, "error", "check.unit_aliases"))
             aliases = []
         units.append(
             Unit(item["name"].strip(), str(item.get("group") or ""), [str(a) for a in aliases])

@@ -86,24 +86,20 @@ class _Reader:
     def line(self, *path: object) -> int:
         return line_of(self.lines, path)
 
-    def error(self, path: tuple, message: str) -> None:
-        self.problems.append(Problem(self.rel, self.line(*path), "error", message))
+    def error(self, path: tuple, code: str, /, **values: object) -> None:
+        """The problem ``code`` of fupan.lang's tables at the line of ``path``."""
+        self.problems.append(Problem.of(self.rel, self.line(*path), "error", code, **values))
 
     def env_name(self, item: dict, key: str, path: tuple, required: bool) -> str | None:
         value = item.get(key)
         if value is None:
             if required:
-                self.error(
-                    path, f"{_dotted(path)} needs '{key}': the name of an environment variable"
-                )
+                self.error(path, "check.env_required", where=_dotted(path), key=key)
                 return None
             return ""
         if not isinstance(value, str) or not _ENV_NAME.match(value):
-            self.error(
-                (*path, key),
-                f"{_dotted((*path, key))} must name an environment variable "
-                f"(letters, digits, _), such as FUPAN_WECOM_URL, not {value!r}",
-            )
+            where = _dotted((*path, key))
+            self.error((*path, key), "check.env_name", where=where, value=value)
             return None
         return value
 
@@ -111,22 +107,20 @@ class _Reader:
         for key in item:
             if key not in KEYS[kind] and key not in SECRET_KEYS:
                 self.problems.append(
-                    Problem(
+                    Problem.of(
                         self.rel,
                         self.line(*path, key),
                         "warning",
-                        f"{_dotted((*path, key))} is not used; the keys are {', '.join(KEYS[kind])}",
+                        "check.unused_key",
+                        where=_dotted((*path, key)),
+                        keys=KEYS[kind],
                     )
                 )
 
     def secrets_refused(self, item: dict, path: tuple) -> bool:
         found = [k for k in SECRET_KEYS if k in item]
         for k in found:
-            self.error(
-                (*path, k),
-                f"{_dotted((*path, k))}: secrets are never kept in the repository; put the "
-                f"value in an environment variable and write '{k}_env: VARIABLE_NAME'",
-            )
+            self.error((*path, k), "check.secret", where=_dotted((*path, k)), key=k)
         return bool(found)
 
 
@@ -140,13 +134,13 @@ def _dotted(path: tuple) -> str:
 def _unit_list(r: _Reader, value: object, path: tuple, units: Units) -> list[str] | None:
     names = [value] if isinstance(value, str) else value
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        r.error(path, f"{_dotted(path)} must be a unit name or a list of them")
+        r.error(path, "check.unit_names", where=_dotted(path))
         return None
     resolved = []
     for n in names:
         name = units.resolve(n)
         if name is None:
-            r.error(path, f"{_dotted(path)}: {units.not_registered(n)}")
+            r.error(path, "check.at", where=_dotted(path), reason=units.not_registered(n))
             return None
         resolved.append(name)
     return resolved
@@ -155,11 +149,11 @@ def _unit_list(r: _Reader, value: object, path: tuple, units: Units) -> list[str
 def _addresses(r: _Reader, value: object, path: tuple) -> list[str] | None:
     found = [value] if isinstance(value, str) else value
     if not isinstance(found, list) or not found:
-        r.error(path, f"{_dotted(path)} must be a mail address or a list of them")
+        r.error(path, "check.addresses", where=_dotted(path))
         return None
     bad = [a for a in found if not isinstance(a, str) or not _ADDRESS.match(a.strip())]
     if bad:
-        r.error(path, f"{_dotted(path)}: {bad[0]!r} is not a mail address (name@example.com)")
+        r.error(path, "check.address", where=_dotted(path), value=bad[0])
         return None
     return [a.strip() for a in found]
 
@@ -167,17 +161,15 @@ def _addresses(r: _Reader, value: object, path: tuple) -> list[str] | None:
 def _webhook(r: _Reader, item: object, i: int, units: Units) -> Webhook | None:
     path = ("reminders", "webhooks", i)
     if not isinstance(item, dict):
-        r.error(path, f"{_dotted(path)} must be a mapping: name, kind, url_env")
+        r.error(path, "check.webhook_shape", where=_dotted(path))
         return None
     r.unknown_keys(item, path, "webhook")
     if r.secrets_refused(item, path):
         return None
     kind = item.get("kind")
     if kind not in WEBHOOK_KINDS:
-        r.error(
-            (*path, "kind"),
-            f"{_dotted((*path, 'kind'))} must be one of {', '.join(WEBHOOK_KINDS)}, not {kind!r}",
-        )
+        where = _dotted((*path, "kind"))
+        r.error((*path, "kind"), "check.one_of", where=where, choices=WEBHOOK_KINDS, value=kind)
         return None
     url_env = r.env_name(item, "url_env", path, required=True)
     secret_env = r.env_name(item, "secret_env", path, required=False)
@@ -191,7 +183,7 @@ def _webhook(r: _Reader, item: object, i: int, units: Units) -> Webhook | None:
 def _mail(r: _Reader, item: object, units: Units) -> Mail | None:
     path = ("reminders", "mail")
     if not isinstance(item, dict):
-        r.error(path, "reminders.mail must be a mapping: host, from, owners or units")
+        r.error(path, "check.mail_shape")
         return None
     r.unknown_keys(item, path, "mail")
     if r.secrets_refused(item, path):
@@ -199,18 +191,16 @@ def _mail(r: _Reader, item: object, units: Units) -> Mail | None:
     ok = True
     for key in ("host", "from"):
         if not isinstance(item.get(key), str) or not item[key].strip():
-            r.error(path, f"reminders.mail needs '{key}'")
+            r.error(path, "check.mail_needs", key=key)
             ok = False
     for key, choices in (("security", SECURITY), ("per", MAIL_PER)):
         if key in item and item[key] not in choices:
-            r.error(
-                (*path, key),
-                f"reminders.mail.{key} must be one of {', '.join(choices)}, not {item[key]!r}",
-            )
+            where = _dotted((*path, key))
+            r.error((*path, key), "check.one_of", where=where, choices=choices, value=item[key])
             ok = False
     port = item.get("port", 0)
     if not isinstance(port, int) or not 0 <= port < 65536:
-        r.error((*path, "port"), f"reminders.mail.port must be a port number, not {port!r}")
+        r.error((*path, "port"), "check.mail_port", value=port)
         ok = False
     password_env = r.env_name(item, "password_env", path, required=False)
     owners: dict[str, list[str]] = {}
@@ -251,32 +241,30 @@ def load_config(reviews: Path, units: Units, rel: str = "") -> tuple[RemindConfi
     try:
         data, lines, _ = parse_yaml(decode(path.read_bytes()))
     except SourceError as e:
-        return config, [Problem(config.path, e.line, "error", e.message)]
+        return config, [e.problem(config.path)]
     r = _Reader(config.path, lines)
     section = data.get("reminders") if isinstance(data, dict) else None
     if section is None:
         return config, []
     if not isinstance(section, dict):
-        r.error(("reminders",), "reminders must be a mapping: within, webhooks, mail")
+        r.error(("reminders",), "check.reminders_shape")
         return config, r.problems
     r.unknown_keys(section, ("reminders",), "reminders")
     within = section.get("within", config.within)
     if isinstance(within, int) and not isinstance(within, bool) and within >= 0:
         config.within = within
     else:
-        r.error(
-            ("reminders", "within"), f"reminders.within must be a number of days, not {within!r}"
-        )
+        r.error(("reminders", "within"), "check.reminders_within", value=within)
     timeout = section.get("timeout", config.timeout)
     if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0:
         config.timeout = float(timeout)
     else:
-        r.error(("reminders", "timeout"), f"reminders.timeout must be seconds, not {timeout!r}")
+        r.error(("reminders", "timeout"), "check.reminders_timeout", value=timeout)
     config.site_url = str(section.get("site_url") or "")
     config.unpublished = section.get("unpublished") is True
     hooks = section.get("webhooks") or []
     if not isinstance(hooks, list):
-        r.error(("reminders", "webhooks"), "reminders.webhooks must be a list of robots")
+        r.error(("reminders", "webhooks"), "check.webhooks_not_list")
         hooks = []
     config.webhooks = [h for i, x in enumerate(hooks) if (h := _webhook(r, x, i, units))]
     if section.get("mail") is not None:

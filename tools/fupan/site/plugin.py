@@ -67,7 +67,7 @@ class FupanPlugin(BasePlugin[FupanConfig]):
         except FupanError as e:
             raise PluginError(f"fupan: {e}") from None
         for problem in self.build.problems:
-            (log.warning if problem.level == "error" else log.info)(str(problem))
+            (log.warning if problem.level == "error" else log.info)(problem.said(self.build.labels))
         errors = sum(p.level == "error" for p in self.build.problems)
         if errors and config.strict:
             raise PluginError(

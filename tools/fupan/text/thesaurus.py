@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..entries.source import SourceError, decode, parse_yaml, read_file
+from ..lang import Message
 from ..model import Problem
 
 BUILTIN: list[list[str]] = [
@@ -73,7 +74,7 @@ def read_thesaurus(path: Path, rel: str) -> tuple[Thesaurus, list[Problem]]:
     try:
         data, lines, _ = parse_yaml(decode(read_file(path)))
     except SourceError as e:
-        return Thesaurus(BUILTIN), [Problem(rel, e.line, "error", e.message)]
+        return Thesaurus(BUILTIN), [e.problem(rel)]
     replace, general = False, True
     if isinstance(data, dict) and set(data) <= {"replace", "general", "groups"}:
         replace, general = bool(data.get("replace")), data.get("general", True) is not False
@@ -83,28 +84,19 @@ def read_thesaurus(path: Path, rel: str) -> tuple[Thesaurus, list[Problem]]:
     if data is None:
         data = []
     if not isinstance(data, list):
-        return Thesaurus(BUILTIN), [Problem(rel, 1, "error", _SHAPE)]
+        return Thesaurus(BUILTIN), [Problem.of(rel, 1, "error", "check.synonyms_shape")]
     groups, problems = [], []
     for i, group in enumerate(data):
         line = lines.get((*at, i), 1)
         if not isinstance(group, list) or not all(isinstance(t, str | int) for t in group):
-            problems.append(Problem(rel, line, "error", f"this group is left out: {_SHAPE}"))
+            shape = Message("check.synonyms_shape")
+            problems.append(Problem.of(rel, line, "error", "check.synonyms_group", shape=shape))
         elif len(group) > MAX_GROUP_TERMS:
             problems.append(
-                Problem(
-                    rel,
-                    line,
-                    "error",
-                    f"a group of {len(group)} terms is left out; a group holds at most "
-                    f"{MAX_GROUP_TERMS} words that mean the same: split it",
+                Problem.of(
+                    rel, line, "error", "check.synonyms_big", n=len(group), max=MAX_GROUP_TERMS
                 )
             )
         else:
             groups.append([str(t) for t in group])
     return Thesaurus(groups if replace else BUILTIN + groups, general), problems
-
-
-_SHAPE = (
-    "synonyms.yml must be a list of groups, e.g. '- [报名, 参与, 参加]', "
-    "or {replace: true, general: true, groups: [...]}"
-)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import FupanError
-from ..lang import strings
+from ..lang import say, strings
 
 
 class WordError(FupanError):
@@ -14,4 +14,4 @@ class WordError(FupanError):
         super().__init__(self.message("zh"))
 
     def message(self, language: str | None) -> str:
-        return strings(language)[self.key].format(**self.params)
+        return say(strings(language), self.key, self.params)
