@@ -71,9 +71,7 @@ def find_campaign(entries: list[Entry], wanted: str) -> str:
 def _score(row: UnitRow) -> float | None:
     """Mean metric completion (capped at 150%, so one overshoot cannot hide the rest);
     the self-rating (a fifth a point) when there are no metrics."""
-    done = [
-        min(m["completion"], 1.5) for m in row.metrics.values() if m["completion"] is not None
-    ]
+    done = [min(m["completion"], 1.5) for m in row.metrics.values() if m["completion"] is not None]
     if done:
         return sum(done) / len(done)
     return row.rating / 5 if row.rating else None
