@@ -129,3 +129,16 @@ def sample_build(tmp_path_factory, sample_vectors) -> Path:
     assert r.returncode == 0, r.stderr
     assert "WARNING" not in r.stderr, r.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The sample's site made by ``fupan site`` (Zensical), once per session."""
+    pytest.importorskip("zensical", reason="Zensical is not installed: pip install '.[zensical]'")
+    from click.testing import CliRunner
+    from fupan.cli import cli
+
+    root = copy_sample(tmp_path_factory.mktemp("zensical"))
+    r = CliRunner().invoke(cli, ["--kb", str(root), "site"])
+    assert r.exit_code == 0, r.output
+    return root / "site-build" / "site"

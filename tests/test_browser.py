@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -37,16 +38,21 @@ class Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="module")
 def server(sample_build):
-    httpd = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(sample_build / "site"))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    ROOTS[url] = sample_build
-    yield url
-    httpd.shutdown()
+    with serving(sample_build / "site") as url:
+        ROOTS[url] = sample_build
+        yield url
 
 
 ROOTS: dict[str, Path] = {}
@@ -65,8 +71,8 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, server):
+@contextlib.contextmanager
+def watched(browser):
     """A page that records every request and console error; both are checked after use."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
@@ -80,6 +86,12 @@ def page(browser, server):
     outside = [u for u in requests if not u.startswith(local)]
     assert outside == [], "requests left 127.0.0.1"
     assert errors == [], "console errors"
+
+
+@pytest.fixture
+def page(browser, server):
+    with watched(browser) as pg:
+        yield pg
 
 
 def ids_of(hrefs: list[str]) -> list[str]:
@@ -381,3 +393,41 @@ def test_screenshots(page, server):
     page.goto(server)
     header_ids(page, "通知没有传达到班组")
     page.screenshot(path=str(ARTIFACTS / "header-search.png"))
+
+
+def test_zensical_route_search_button_opens_fupans_box(browser, zensical_site):
+    """Zensical's search is a dialog of its own; its header button opens fupan's box."""
+    with serving(zensical_site) as url, watched(browser) as pg:
+        pg.goto(url)
+        pg.click(".md-search__button")
+        box = pg.locator(".fupan-box__input")
+        assert box.is_visible() and box.evaluate("b => b === document.activeElement")
+        query = "通知没有传达到班组"
+        box.press_sequentially(query)
+        pg.wait_for_function(
+            "q => document.querySelector('.fupan-box').dataset.fupanQuery === q", arg=query
+        )
+        hrefs = pg.eval_on_selector_all(
+            ".fupan-box__list a.md-search-result__link", "as => as.map(a => a.href)"
+        )
+        assert set(ids_of(hrefs)) & named_relevant(query)
+        open_dialogs = pg.evaluate(
+            "() => [...document.querySelectorAll('*')].filter(e => e.shadowRoot"
+            " && e.shadowRoot.querySelector('dialog[open]')).length"
+        )
+        assert open_dialogs == 0  # the theme's own search stayed shut
+        box.press("Escape")
+        assert not box.is_visible()
+        pg.keyboard.press("Control+k")  # the theme's shortcut opens fupan's box too
+        assert box.is_visible()
+        box.press("Escape")
+        pg.keyboard.press("/")
+        box.fill("运动会")
+        box.press("Enter")
+        pg.wait_for_url("**/browse.html?text=*")
+        assert "运动会" in unquote(pg.url)
+        pg.wait_for_selector("form.fupan-browse.ready")
+        pg.set_viewport_size({"width": 390, "height": 800})  # a phone: the header's icon
+        pg.goto(url)
+        pg.click("label[for='__search']")
+        assert box.is_visible() and box.bounding_box()["width"] <= 390

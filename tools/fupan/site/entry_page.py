@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import PARTS, Action, Entry, percent
 from .data import SiteData
-from .html import Markup, el, esc, link, render_parts, table, ul
+from .html import el, esc, link, render_parts, table, ul
 from .page import Page
 from .widgets import day, entry_link, num, stars, status_badge, tag_links
 
@@ -92,17 +92,4 @@ def entry_page(d: SiteData, e: Entry) -> Page:
                 for x, passage in alike
             ),
         ]
-    return Page(src, e.title, "\n".join(out), _entry_search(d, e, parts), ("navigation",))
-
-
-def _entry_search(d: SiteData, e: Entry, parts: list[Markup]) -> Markup:
-    """The entry's words for Material's search: who, what and which problems, its three
-    parts, and its action items (the what of an improvement is often the query)."""
-    L = d.labels
-    facts = [e.unit, e.campaign, e.category, e.author, *(f"#{t}" for t in e.tags)]
-    facts += [m.name for m in e.metrics]
-    out = [el("p", esc(" · ".join(f for f in facts if f))), *parts]
-    if e.actions:
-        out.append(el("h2", esc(L["actions"]), id="actions"))
-        out.append(ul(esc(" · ".join(x for x in (a.action, a.owner) if x)) for a in e.actions))
-    return "\n".join(out)
+    return Page(src, e.title, "\n".join(out), ("navigation",))

@@ -69,9 +69,7 @@ def plugin_options(config: dict) -> dict:
 def page_markdown(page: Page) -> str:
     """A generated page as Markdown: its title in front matter, its HTML as one block
     (Markdown passes a block of HTML through unchanged)."""
-    head = {"title": page.title}
-    if page.search is None:
-        head["search"] = {"exclude": True}
+    head = {"title": page.title, "search": {"exclude": True}}  # fupan's search answers
     if page.hide:
         head["hide"] = list(page.hide)
     front = yaml.safe_dump(head, allow_unicode=True, sort_keys=False)

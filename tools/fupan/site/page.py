@@ -8,20 +8,18 @@ from .html import Markup
 
 
 class Page(NamedTuple):
-    """A generated page: where it goes, its title, its HTML, and what search indexes.
+    """A generated page: where it goes, its title and its HTML.
 
     ``path`` is the source path a generator gives it (``reviews/2025/a.md``); ``body``
-    is finished HTML, so the page looks the same whichever generator writes it.
-    ``search`` holds the page's own text under the same headings, without links, tables
-    and charts, which would match queries with other entries' titles; None keeps the
-    page out of the generator's own search (listings only repeat titles found elsewhere).
-    ``hide`` names the theme's columns the page does without (Material's per-page
-    ``hide``): wide tables get the whole width."""
+    is finished HTML, so the page looks the same whichever generator writes it. No
+    generated page is in the generator's own search index: fupan's search answers the
+    search box (``assets/search.js``), and an index of every entry would be fetched
+    whole by every reader. ``hide`` names the theme's columns the page does without
+    (Material's per-page ``hide``): wide tables get the whole width."""
 
     path: str
     title: str
     body: Markup
-    search: Markup | None = None
     hide: tuple[str, ...] = ("navigation", "toc")
 
 

@@ -139,11 +139,7 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
         if c.shared_tags
         else el("p", esc(L["no_shared_tags"]))
     )
-    # searched for: the campaign, who reviewed it and the problems they share
-    search = el("p", esc("、".join(u.unit for u in c.units))) + ul(
-        esc(f"#{t} · {'、'.join(us)}") for t, us in c.shared_tags.items()
-    )
-    return Page(src, campaign, "\n".join(body), search)
+    return Page(src, campaign, "\n".join(body))
 
 
 def campaign_pages(d: SiteData) -> Pages:

@@ -259,21 +259,11 @@
     box.appendChild(snippet);
   }
 
-  /* The search box in the header of every page: typed text answered by this engine. */
-  function header() {
-    var input = document.querySelector("input.md-search__input");
-    var box = document.querySelector(".md-search-result");
-    if (!input || !box) return;
-    var count = box.querySelector(".md-search-result__meta");
-    var list = box.querySelector(".md-search-result__list");
-    var pending = null, asked = "";
-    var panel = document.querySelector(".md-search"), toggle = document.getElementById("__search");
-    var alone = panel && panel.hidden && toggle;  // the theme gave its search up (page opened from disk)
-    if (alone) {
-      panel.hidden = false;
-      input.addEventListener("focus", function () { toggle.checked = true; });
-    }
-    function run() {
+  /* Typed text in ``input`` answered in ``list`` (the count in ``count``), the results
+     as the theme's search result items; returns the function that answers. */
+  function answerer(input, count, list, box) {
+    var asked = "";
+    return function run() {
       var text = input.value.trim();
       asked = text;
       if (!text) { list.textContent = ""; count.textContent = ""; return; }
@@ -298,6 +288,33 @@
         list.appendChild(li);
         box.setAttribute("data-fupan-query", text);
       });
+    };
+  }
+  function later(run) {
+    var pending = null;
+    return function () { clearTimeout(pending); pending = setTimeout(run, 60); };
+  }
+  function openBrowse(text) { ready().then(function () { location.href = browseUrl(text); }); }
+
+  /* The search box in the header of every page, answered by this engine: the theme's own
+     box (Material), or, where the theme's search is a dialog of its own (Zensical), a box
+     of fupan's that the header's search button opens. */
+  function header() {
+    var input = document.querySelector("input.md-search__input");
+    var box = document.querySelector(".md-search-result");
+    if (input && box) return themeBox(input, box);
+    var button = document.querySelector(".md-search__button");
+    if (button) ownBox(button);
+  }
+
+  function themeBox(input, box) {
+    var run = answerer(input, box.querySelector(".md-search-result__meta"),
+      box.querySelector(".md-search-result__list"), box), typed = later(run);
+    var panel = document.querySelector(".md-search"), toggle = document.getElementById("__search");
+    var alone = panel && panel.hidden && toggle;  // the theme gave its search up (page opened from disk)
+    if (alone) {
+      panel.hidden = false;
+      input.addEventListener("focus", function () { toggle.checked = true; });
     }
     function take(e) {  // the box's typing is ours, not the theme's own search
       if (e.target !== input) return;
@@ -305,20 +322,56 @@
         if (e.key === "Enter") {
           e.preventDefault();
           e.stopImmediatePropagation();
-          var text = input.value.trim();
-          ready().then(function () { location.href = browseUrl(text); });
+          openBrowse(input.value.trim());
           return;
         }
         if (alone && e.key === "Escape") { toggle.checked = false; input.blur(); return; }
         if (/^(Escape|Tab|ArrowUp|ArrowDown)$/.test(e.key)) return;  // the theme's navigation
       }
       e.stopImmediatePropagation();
-      if (e.type === "input") { clearTimeout(pending); pending = setTimeout(run, 60); }
+      if (e.type === "input") typed();
     }
     ["keydown", "keyup", "keypress", "input", "change"].forEach(function (t) {
       window.addEventListener(t, take, true);
     });
     input.addEventListener("focus", function () { ready(); }, {once: true});  // meta ahead of typing
+  }
+
+  function ownBox(button) {
+    var label = button.textContent.trim();
+    var panel = node("div", "fupan-box md-typeset"), input = node("input", "fupan-box__input");
+    var count = node("div", "fupan-box__meta"), list = node("ol", "fupan-box__list");
+    input.type = "search";
+    input.placeholder = label;
+    input.setAttribute("aria-label", label);
+    panel.setAttribute("role", "search");
+    panel.hidden = true;
+    panel.appendChild(input); panel.appendChild(count); panel.appendChild(list);
+    document.body.appendChild(panel);
+    var typed = later(answerer(input, count, list, panel));
+    function open(e) {
+      e.preventDefault();
+      e.stopImmediatePropagation();  // the theme's own dialog stays closed
+      panel.hidden = false;
+      input.focus();
+      ready();
+    }
+    window.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest(".md-search__button, label[for='__search']")) open(e);
+      else if (!panel.hidden && !panel.contains(e.target)) panel.hidden = true;
+    }, true);
+    window.addEventListener("keydown", function (e) {
+      if (e.target === input) {
+        if (e.key === "Escape") { panel.hidden = true; button.focus(); }
+        if (e.key === "Enter") { e.preventDefault(); openBrowse(input.value.trim()); }
+        e.stopImmediatePropagation();
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") return open(e);  // the theme's shortcut
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable;
+      if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && /^[/sf]$/.test(e.key)) open(e);
+    }, true);
+    input.addEventListener("input", typed);
   }
 
   /* The browse page: facets and free text, state kept in the address. */
