@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fupan import __version__
 from fupan.cli import cli
+from fupan.lang import TABLES
 
 from .conftest import ROOT, entry
 
@@ -38,9 +39,11 @@ def test_the_lazy_group_lists_its_commands():
 def test_every_command_has_a_docs_section_and_examples(name):
     command = cli.get_command(click.Context(cli), name)
     assert command is not None, name
-    assert command.help and "Example" in command.help and f"fupan {name}" in command.help, (
-        f"the docstring of `fupan {name}` has no example"
-    )
+    for lang, heading in (("zh", "示例："), ("en", "Example")):
+        help = TABLES[lang][f"help.{name}"]
+        assert f"\b\n{heading}" in help and f"  fupan {name}" in help, (
+            f"the {lang} help of `fupan {name}` (help.{name}) has no example"
+        )
     text = section(name)
     assert text, f"docs/guide/cli.md has no section '## {name}'"
     blocks = re.findall(r"```[a-z]*\n(.*?)```", text, re.S)

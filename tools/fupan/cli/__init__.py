@@ -11,8 +11,10 @@ import click
 
 from .. import __version__
 from ..errors import BadValue, FupanError
+from ..lang import strings
 from . import click_words
 from .common import EXIT_USAGE, App, did_you_mean, shared_params
+from .helptext import HelpContext, localize
 
 # command -> module that defines it; a module is imported only when its command runs,
 # so `fupan check` never pays for loading the Chinese dictionary or Whoosh
@@ -43,8 +45,10 @@ class BadValueError(click.ClickException):
 
 
 class FupanGroup(click.Group):
-    """Loads commands on demand, gives each the shared options, and shows fupan's own
-    errors as one clear line."""
+    """Loads commands on demand, gives each the shared options and its help in the run's
+    language, and shows fupan's own errors as one clear line."""
+
+    context_class = HelpContext
 
     def main(self, *args, **kwargs):
         # the run's App exists before parsing, so click's own messages (an option
@@ -63,6 +67,8 @@ class FupanGroup(click.Group):
         command = getattr(module, f"{name}_command", None) or getattr(module, name)
         have = {o for p in command.params for o in getattr(p, "opts", ())}
         command.params.extend(p for p in shared_params() if p.opts[0] not in have)
+        command.context_class = HelpContext
+        localize(command, strings(ctx.ensure_object(App).find_language()))
         return command
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
@@ -100,18 +106,7 @@ def _said(ctx: click.Context, e: FupanError) -> str:
 @click.version_option(__version__, prog_name="fupan")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """fupan (复盘): write, check, search and publish lessons learned.
-
-    \b
-    Examples:
-      fupan check                      # check every entry
-      fupan search 报名人数不足          # find past problems
-      fupan actions --overdue          # improvement items past due
-      fupan stats --kb ~/reviews-kb    # work on another knowledge base
-
-    Exit codes: 0 done or found, 1 nothing found or problems found,
-    2 a usage error or a bad value.
-    """
+    """Every command runs in this group, which makes the run's App (help: help.fupan)."""
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     ctx.ensure_object(App)
 

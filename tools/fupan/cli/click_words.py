@@ -25,7 +25,12 @@ def follow(language: Callable[[], str]) -> None:
 
 
 def gettext(message: str) -> str:
-    return TABLES[_source[0]()].get(f"click:{message}", message)
+    return said(message, _source[0]())
+
+
+def said(message: str, language: str) -> str:
+    """click's ``message`` in ``language``."""
+    return TABLES[language].get(f"click:{message}", message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -142,7 +142,8 @@ def _set(attr: str, convert: Callable = lambda v: v):
 
 
 def shared_params() -> list[click.Option]:
-    """``--kb`` and ``--lang``: given before the command or after it, to the same effect."""
+    """``--kb`` and ``--lang``: given before the command or after it, to the same effect.
+    The help of every option is in the string tables (cli/helptext.py)."""
     return [
         click.Option(
             ["--kb"],
@@ -151,8 +152,6 @@ def shared_params() -> list[click.Option]:
             is_eager=True,  # read before options (--unit) that need the knowledge base
             expose_value=False,
             callback=_set("kb_path"),
-            help="Knowledge base folder (default: $FUPAN_KB, or the nearest folder upward "
-            "with mkdocs.yml).",
         ),
         click.Option(
             ["--lang"],
@@ -160,7 +159,6 @@ def shared_params() -> list[click.Option]:
             is_eager=True,
             expose_value=False,
             callback=_set("lang_choice"),
-            help="Language of messages and tables (default: the site's theme.language).",
         ),
     ]
 
@@ -175,14 +173,12 @@ def output_options(csv: bool = False) -> Callable:
                 is_flag=True,
                 expose_value=False,
                 callback=_set("fmt", lambda _: "csv"),
-                help="Print CSV (UTF-8 with BOM, for Excel and WPS).",
             )(f)
         return click.option(
             "--json",
             is_flag=True,
             expose_value=False,
             callback=_set("fmt", lambda _: "json"),
-            help="Print JSON for scripts (stable English keys).",
         )(f)
 
     return decorate
@@ -215,7 +211,6 @@ def unit_option(f: Callable) -> Callable:
         "--unit",
         callback=_resolve_unit,
         shell_complete=_complete_units,
-        help="Only this unit (a registered name or alias).",
     )(f)
 
 
@@ -238,23 +233,20 @@ def group_option(f: Callable) -> Callable:
     return click.option(
         "--group",
         callback=_resolve_group,
-        help="Only the units of this group in units.yml, e.g. 分公司.",
     )(f)
 
 
 def campaign_option(f: Callable) -> Callable:
-    return click.option(
-        "--campaign", help="Only this campaign (its name, or an unambiguous part of it)."
-    )(f)
+    return click.option("--campaign")(f)
 
 
-def limit_option(default: int | None, what: str = "Rows") -> Callable:
+def limit_option(default: int | None) -> Callable:
+    """``--limit``: its help says what is counted (hits, items), so each command has its own."""
     return click.option(
         "--limit",
         default=default,
         show_default=default is not None,
         type=click.IntRange(1),
-        help=f"{what} to show at most.",
     )
 
 
@@ -264,10 +256,10 @@ def filter_options(f: Callable) -> Callable:
         [
             unit_option,
             campaign_option,
-            click.option("--category", help="Only this category, e.g. 文体活动."),
-            click.option("--tag", help="Only entries with this tag."),
-            click.option("--since", type=DATE, help="Only entries written on or after DATE."),
-            click.option("--until", type=DATE, help="Only entries written on or before DATE."),
+            click.option("--category"),
+            click.option("--tag"),
+            click.option("--since", type=DATE),
+            click.option("--until", type=DATE),
         ]
     ):
         f = decorate(f)

@@ -13,25 +13,13 @@ from .common import DATE, App, note, pass_app
 @click.command()
 @click.argument("entry_id", metavar="ID")
 @click.argument("number", metavar="N", type=click.IntRange(1))
-@click.option("--status", help="open, doing, done, dropped (or 待办, 进行中, 已完成, 已取消).")
-@click.option("--due", type=DATE, help="A new due date.")
-@click.option("--owner", help="A new owner.")
-@click.option("--note", "note_text", help="A note on the item (kept under 'note').")
+@click.option("--status")
+@click.option("--due", type=DATE)
+@click.option("--owner")
+@click.option("--note", "note_text")
 @pass_app
 def action(app: App, entry_id: str, number: int, status, due, owner, note_text) -> None:
-    """Update action N of entry ID in place: status, due date, owner or a note.
-
-    ID and N are the id and N columns of `fupan actions`. Only the values
-    changed are rewritten; every other byte of the file (comments, order,
-    quoting, line endings) stays as it was. A file changed since it was
-    read is left alone.
-
-    \b
-    Examples:
-      fupan action 2025/spring-games-branch1 1 --status done
-      fupan action 2025/spring-games-branch1 2 --status 进行中 --due 2026-09-30
-      fupan action 2025/spring-games-branch1 1 --owner 王芳 --note 已交接
-    """
+    """Update one improvement item in place, as `fupan actions` names it."""
     kb = app.kb
     path = _entry_path(app, entry_id)
     rel = kb.rel(path)

@@ -14,32 +14,17 @@ from .common import DATE, App, note, pass_app
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--unit", help="The unit, when the document does not say (a name or alias).")
-@click.option("--campaign", help="The campaign, when the document does not say.")
-@click.option("--date", type=DATE, help="The date written, when the document does not say.")
-@click.option("--title", help="Title (default: the document's, else CAMPAIGN复盘（UNIT）).")
-@click.option("--author", help="Who wrote it, when the document does not say.")
-@click.option("--category", help="Kind of work, e.g. 文体活动.")
-@click.option("--slug", help="File name under reviews/YEAR/ (one file only).")
-@click.option("--dry-run", is_flag=True, help="Show the entry and its check; write nothing.")
+@click.option("--unit")
+@click.option("--campaign")
+@click.option("--date", type=DATE)
+@click.option("--title")
+@click.option("--author")
+@click.option("--category")
+@click.option("--slug")
+@click.option("--dry-run", is_flag=True)
 @pass_app
 def import_command(app: App, paths, unit, campaign, date, title, author, category, slug, dry_run):
-    """Import Word reviews (.docx; .doc and .wps with LibreOffice) as entries.
-
-    Finds the three parts by heading style or by 公文 numbering (一、总结 /
-    （一） / 1.), the header block (单位：… 活动：… 日期：… 撰写人：…), the
-    metrics table (指标/目标/实际/单位) and the action table
-    (措施/责任人/完成时限/状态); saves images beside the entry. Options fill in
-    what the document leaves out and win over it. Never overwrites a file;
-    prints the check of each entry written. Exits 1 when a file could not be
-    imported or an entry has errors.
-
-    \b
-    Examples:
-      fupan template --docx 复盘模板.docx      # then fill it in Word or WPS
-      fupan import 复盘模板.docx
-      fupan import 各单位复盘/ --campaign 2026年职工春季运动会 --dry-run
-    """
+    """Word reviews into entries, for units that write in Word."""
     files = importer.word_files(list(paths))
     if slug and len(files) > 1:
         raise click.BadParameter(app.t("import.slug_one"), param_hint="--slug")
@@ -92,20 +77,10 @@ def _report(app: App, done: importer.Imported, dry_run: bool) -> int:
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--docx", is_flag=True, default=True, help="A Word template (the only kind yet).")
+@click.option("--docx", is_flag=True, default=True)
 @pass_app
 def template(app: App, file: Path | None, docx: bool) -> None:
-    """Write the Word template that `fupan import` reads (default: 复盘模板.docx).
-
-    A header table (标题, 单位, 活动, 日期, 撰写人, ...), the three parts with
-    their guiding questions, a metrics table and an action table. Never
-    overwrites a file.
-
-    \b
-    Examples:
-      fupan template --docx
-      fupan template --docx 2026运动会复盘.docx
-    """
+    """The Word template that `fupan import` reads."""
     path = file or Path(app.t("import.template_name"))
     try:
         word_template.write(path)

@@ -60,33 +60,18 @@ def _write_feed(app: App, path: Path, entries, today: dt.date, unit: str | None,
 @click.option(
     "--within",
     type=click.IntRange(0),
-    help="Days ahead to include (default: reminders.within, or 14).",
 )
-@click.option("--today", type=DATE, help="Measure due and overdue from DATE (default: today).")
+@click.option("--today", type=DATE)
 @unit_option
-@click.option("--dry-run", is_flag=True, help="Print exactly what would be sent; send nothing.")
+@click.option("--dry-run", is_flag=True)
 @click.option(
     "--ics",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the calendar feed of open items (of --unit) to FILE; send nothing.",
 )
 @output_options()
 @pass_app
 def remind_command(app: App, within, today, unit, dry_run, ics) -> None:
-    """Remind owners of items due within some days or overdue, by unit and owner.
-
-    Channels (企业微信, 钉钉, 飞书 and JSON robots, SMTP mail) are set in the
-    reminders: section of reviews/fupan.yml; secrets come from environment
-    variables. A message that went out today is not sent again. Exit code 0
-    when every message went out (or nothing was due), 1 when one failed or
-    fupan.yml has errors.
-
-    \b
-    Examples:
-      fupan remind --dry-run
-      fupan remind --within 7 --unit 一分公司工会
-      fupan remind --ics 一分公司.ics --unit 一分公司工会
-    """
+    """Tell owners what is due, by the channels of fupan.yml."""
     kb, today = app.kb, today or dt.date.today()
     config, problems = load_config(kb.reviews, kb.units, kb.rel(kb.reviews) + "/fupan.yml")
     for problem in problems:

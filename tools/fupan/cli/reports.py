@@ -38,31 +38,21 @@ def _statuses(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option(
     "--status",
     callback=_statuses,
-    help="Comma list of statuses: open,doing,done,dropped (default: open,doing).",
 )
-@click.option("--overdue", is_flag=True, help="Only items past their due date.")
+@click.option("--overdue", is_flag=True)
 @unit_option
 @group_option
 @campaign_option
-@click.option("--owner", help="Only items whose owner contains this name.")
-@click.option("--due-before", type=DATE, help="Only items due before DATE.")
-@click.option("--today", type=DATE, help="Measure 'overdue' from DATE (default: today).")
-@limit_option(None, "Items")
+@click.option("--owner")
+@click.option("--due-before", type=DATE)
+@click.option("--today", type=DATE)
+@limit_option(None)
 @output_options(csv=True)
 @pass_app
 def actions_command(
     app: App, status, overdue, unit, group, campaign, owner, due_before, today, limit
 ) -> None:
-    """Improvement items by unit, overdue first, with owner, due date and entry.
-
-    \b
-    Examples:
-      fupan actions
-      fupan actions --overdue --unit 一分公司工会
-      fupan actions --campaign 2025年安全 --limit 5
-      fupan actions --group 分公司 --overdue
-      fupan actions --status open,doing,done --today 2026-06-30 --csv > items.csv
-    """
+    """The improvement items still to do, for those who follow them up."""
     entries = app.entries(campaign, group)
     today = today or dt.date.today()
     rows = action_rows(entries, today, status, overdue, unit, owner, due_before, app.order)
@@ -75,19 +65,7 @@ def actions_command(
 @output_options(csv=True)
 @pass_app
 def compare_command(app: App, campaign: str, group: str | None) -> None:
-    """Units that reviewed CAMPAIGN, side by side; best and weakest marked.
-
-    CAMPAIGN is the exact name or an unambiguous part of it. Best and weakest
-    are judged by mean metric completion (the rating when there are no metrics).
-    On a narrow terminal each unit is shown as a block of its own. With --group,
-    only the units of that group of units.yml are compared with each other.
-
-    \b
-    Examples:
-      fupan compare 2025年职工春季运动会
-      fupan compare 2025年安全 --group 车间
-      fupan compare 2025年安全 --csv > compare.csv
-    """
+    """The units that reviewed one campaign, side by side."""
     emit(present.compare(app, compare(app.entries(group=group), campaign, app.order)))
 
 
@@ -97,31 +75,18 @@ def compare_command(app: App, campaign: str, group: str | None) -> None:
     default=2,
     show_default=True,
     type=click.IntRange(1),
-    help="Units a problem must appear in (or --min-years years).",
 )
 @click.option(
     "--min-years",
     default=2,
     show_default=True,
     type=click.IntRange(1),
-    help="Years a problem must appear in (or --min-units units).",
 )
-@limit_option(30, "Problems")
+@limit_option(30)
 @output_options(csv=True)
 @pass_app
 def recurring_command(app: App, min_units: int, min_years: int, limit: int) -> None:
-    """Problems that recur across units or years, and relapses after a fix.
-
-    A problem is a shared tag, or passages of reflection parts that say the
-    same thing in other words (by meaning; word pairs when meaning is off).
-    A relapse: a unit marked an item on a problem done, and a later entry of
-    the same kind of work shows that problem again.
-
-    \b
-    Examples:
-      fupan recurring
-      fupan recurring --min-units 3 --json
-    """
+    """Problems that come back: across units, across years, or after a fix."""
     from ..reports.recurring import recurring  # loads the segmenter: only here
     from .searching import meaning_groups
 
@@ -134,18 +99,7 @@ def recurring_command(app: App, min_units: int, min_years: int, limit: int) -> N
 @output_options(csv=True)
 @pass_app
 def stats_command(app: App) -> None:
-    """Entries by unit, campaign and year; item closure per unit; lessons learned.
-
-    A lesson is *identified* while any of its items is open or doing, and
-    *learned* when all are done or dropped and no later entry of the unit
-    shows the problem again.
-
-    \b
-    Examples:
-      fupan stats
-      fupan stats --csv > 统计.csv
-      fupan stats --json
-    """
+    """The knowledge base in numbers."""
     from ..reports.lessons import stats  # loads the segmenter: only here
     from ..reports.recurring import relapses
 

@@ -139,26 +139,15 @@ def mode_option(f):
         type=click.Choice(MODES),
         default="both",
         show_default=True,
-        help="Find by words, by meaning, or both ranked together.",
     )(f)
 
 
 @click.command("index")
-@click.option("--rebuild", is_flag=True, help="Rebuild the index from scratch.")
-@click.option("--words-only", is_flag=True, help="Skip the meaning index.")
+@click.option("--rebuild", is_flag=True)
+@click.option("--words-only", is_flag=True)
 @pass_kb
 def index_command(kb: KnowledgeBase, rebuild: bool, words_only: bool) -> None:
-    """Bring the search indexes up to date (search does this by itself, too).
-
-    Only added, changed and removed entries are read again; only passages whose
-    text changed are embedded again for search by meaning.
-
-    \b
-    Examples:
-      fupan index
-      fupan index --rebuild
-      fupan index --words-only
-    """
+    """Refresh the indexes ahead of time, so that no search waits for them."""
     opened = _refresh(kb, not words_only, rebuild, None, quiet=False)
     if opened.off:
         note(_t("search.meaning.off", why=_why_off(opened.off)))
@@ -199,9 +188,9 @@ def _print_hit(n: int, hit: Hit, color: bool) -> None:
 @click.command("search", cls=WordsCommand)  # -词 excludes a word; --lmit is an error
 @click.argument("words", nargs=-1, required=True)
 @filter_options
-@click.option("--part", type=click.Choice(PARTS), help="Search only one part.")
+@click.option("--part", type=click.Choice(PARTS))
 @mode_option
-@limit_option(10, "Hits")
+@limit_option(10)
 @output_options()
 @pass_kb
 def search_command(
@@ -217,21 +206,7 @@ def search_command(
     mode,
     limit,
 ) -> None:
-    """Search past reviews by words and meaning, best matches first.
-
-    Type Chinese without spaces; "quoted words" find an exact phrase, +word
-    or AND requires a word, -word excludes one. Synonyms from
-    reviews/synonyms.yml and a general thesaurus count too, below exact words.
-    Entries that say the same in other words are found by meaning and marked.
-
-    \b
-    Examples:
-      fupan search 报名人数不足
-      fupan search 一线职工压根不知道有这个活动
-      fupan search 通知没有传达到班组 --unit 一分公司工会
-      fupan search '"经费超支"' --since 2025-01-01 --part reflection
-      fupan search 倒班 --mode words --json
-    """
+    """Find past reviews by words and meaning."""
     index, meaning = open_indexes(kb, mode)
     filters = Filters(unit, campaign, category, tag, since, until, part, limit)
     text = " ".join(words)
@@ -272,22 +247,11 @@ def plan_text(data: bytes, name: str) -> str:
 @click.command("related")
 @click.argument("plan", type=click.File("rb"))
 @mode_option
-@limit_option(5, "Entries")
+@limit_option(5)
 @output_options()
 @pass_kb
 def related_command(kb: KnowledgeBase, plan, mode: str, limit: int) -> None:
-    """Before you plan: past lessons related to a draft plan (a file, or - for stdin).
-
-    Picks the plan's key terms, finds the entries most relevant to them and to
-    what the plan means, and lists what they reflected, what they changed, and
-    their improvement items still open. A Word plan (.docx) is read too.
-
-    \b
-    Examples:
-      fupan related 2026运动会方案.md
-      fupan related 2026运动会方案.docx    # also .doc and .wps with LibreOffice
-      echo "组织职工篮球赛，各班组报名，经费三万元" | fupan related -
-    """
+    """Past lessons for a plan being drafted."""
     from ..search.related import related  # noqa: PLC0415
 
     text = plan_text(plan.read(), getattr(plan, "name", "") or "")
@@ -316,21 +280,11 @@ def related_command(kb: KnowledgeBase, plan, mode: str, limit: int) -> None:
 
 @click.command("similar")
 @click.argument("entry_id")
-@limit_option(5, "Entries")
+@limit_option(5)
 @output_options()
 @pass_kb
 def similar_command(kb: KnowledgeBase, entry_id: str, limit: int) -> None:
-    """Past reviews of other units or years with problems like those of one entry.
-
-    ENTRY_ID is the entry's path under reviews/ without .md (as `fupan actions`
-    shows it), or the file's path. Similar by meaning: each line says which of
-    its passages is close to which passage of the entry.
-
-    \b
-    Examples:
-      fupan similar 2025/safety-month-branch2
-      fupan similar reviews/2025/safety-month-branch2.md --json
-    """
+    """Problems like one entry's, in other units and years."""
     from ..search.similar import similar_by_meaning  # noqa: PLC0415
 
     index, meaning = open_indexes(kb, "meaning", quiet=True)

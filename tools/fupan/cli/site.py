@@ -19,22 +19,12 @@ from .common import pass_kb
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Build folder (default: site-build/ in the knowledge base); the site goes to OUT/site.",
 )
-@click.option("--no-build", is_flag=True, help="Only write the build folder; run no generator.")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) when an entry has errors.")
+@click.option("--no-build", is_flag=True)
+@click.option("--strict", is_flag=True)
 @pass_kb
 def site(kb: KnowledgeBase, out: Path | None, no_build: bool, strict: bool) -> None:
-    """Write fupan's pages into a build folder and build the site there with Zensical.
-
-    The same pages as `mkdocs build`, for a generator that runs no MkDocs plugins.
-    Needs Zensical: pip install 'fupan[zensical]'.
-
-    \b
-    Examples:
-      fupan site
-      fupan site --out /tmp/kb-site --no-build
-    """
+    """The site built by Zensical, which runs no MkDocs plugins."""
     out = (out or kb.root / "site-build").resolve()
     config, problems, language = export(kb.root, out)
     L = strings(language)

@@ -1,7 +1,7 @@
 """The strings fupan shows, one table per language (``zh.py``, ``en.py``).
 
 Keys are stable English names; each part of fupan adds its own under a prefix
-(``cli.``, ``remind.``, ``check.``, ...). The site's labels have no prefix.
+(``cli.``, ``help.``, ``remind.``, ``check.``, ...). The site's labels have no prefix.
 
 A :class:`Message` is a key with the values that fill it, said in any language later:
 the checker's problems and the errors of the core carry one, so that the command line
