@@ -245,7 +245,7 @@ def latency(entries: int, repeat: int) -> str:
     started = time.perf_counter()
     store.refresh()
     fill_s = time.perf_counter() - started
-    passages = len(store.store().vectors)
+    passages = len(store.store())
     lines = [
         f"{entries} synthetic entries, {passages} passages (random vectors; word index "
         f"{words_s:.0f} s, store filled in {fill_s:.0f} s)",

@@ -201,7 +201,7 @@ def test_edits_re_embed_only_what_changed(tmp_path):
     assert again.embedded.entries == 3 and again.embedded.embedded == 1 + 4
     store = again.meaning.store()
     assert sorted(store.ids) == ["2025/e0", "2025/e1", "2025/e3", "2025/e9"]
-    assert len(store.vectors) == len(store.hash) == len(store.entry)
+    assert len(store) == len(store.scale) == len(store.hash) == len(store.entry)
     hits = found(again, "倒班职工来不了", "meaning", 1)
     assert hits[0].id == "2025/e1"
     assert open_indexes(kb).embedded.embedded == 0  # in step: nothing to do
@@ -222,7 +222,7 @@ def test_kill_during_embedding_keeps_what_was_embedded(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     kept = Store.read(path)  # the checkpoint holds whole entries with their vectors
-    assert 0 < len(kept.ids) < 80 and len(kept.vectors) == 4 * len(kept.ids)
+    assert 0 < len(kept.ids) < 80 and len(kept) == 4 * len(kept.ids)
     r = subprocess.run(
         _fupan("--kb", str(kb.root), "--lang", "en", "index"),
         capture_output=True,
@@ -248,7 +248,7 @@ def test_two_writers_wait_for_each_other(tmp_path):
     assert [p.returncode for p in procs] == [0, 0], results
     store = open_indexes(kb).meaning.store()
     assert len(store.ids) == 12
-    assert np.allclose(np.linalg.norm(store.vectors.astype(np.float32), axis=1), 1, atol=1e-2)
+    assert np.allclose(np.linalg.norm(store.vectors(), axis=1), 1, atol=1e-2)
 
 
 def test_damaged_store_is_rebuilt_with_a_message(tmp_path):
@@ -259,6 +259,25 @@ def test_damaged_store_is_rebuilt_with_a_message(tmp_path):
     assert opened.embedded.rebuilt and opened.embedded.embedded == 8
     r = CliRunner().invoke(cli, ["--kb", str(kb.root), "--lang", "en", "search", "场地"])
     assert r.exit_code == 0 and "Traceback" not in r.output
+
+
+def test_store_of_float32_vectors_is_rewritten_without_embedding(tmp_path):
+    kb = _kb(tmp_path, 3)
+    open_indexes(kb)
+    path = kb.state_dir / "semantic.npz"
+    with np.load(path) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(arrays.pop("meta").tobytes())
+    exact = arrays.pop("codes").astype(np.float32) * arrays.pop("scale")[:, None]
+    meta["format"] = 2  # as fupan wrote it before vectors were packed into bytes
+    blob = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    with open(path, "wb") as f:
+        np.savez(f, vectors=exact, meta=blob, **arrays)
+    opened = open_indexes(kb)
+    assert opened.embedded.embedded == 0  # nothing embedded again
+    store = Store.read(path)
+    assert store.meta["format"] == 3 and store.codes.dtype == np.int8
+    assert np.allclose(store.vectors(), exact, atol=2e-3)
 
 
 def test_site_shows_similar_problems_and_recurring_groups_without_unpublished(sample_build):

@@ -56,7 +56,7 @@ def clusters(
     ]
     if len(rows) < 2:
         return []
-    vectors = store.vectors[rows].astype(np.float32)
+    vectors = store.vectors(np.asarray(rows))
     owner = [store.ids[store.entry[r]] for r in rows]
     neighbours = _neighbours(vectors, owner, meta, same)
     taken: set[int] = set()

@@ -91,6 +91,7 @@ class SemanticIndex:
         store = self.store()
         return bool(
             store
+            and store.meta.get("format") == FORMAT  # an older one is rewritten, not re-embedded
             and store.meta.get("backend") == self.backend.name
             and store.meta.get("commit") == self.words.commit_name()
         )
