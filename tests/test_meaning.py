@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import signal
@@ -211,6 +212,25 @@ def _fupan(*args: str) -> list[str]:
     return [sys.executable, "-c", "from fupan.cli import main; main()", *args]
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux's /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_kill_during_embedding_keeps_what_was_embedded(tmp_path):
     kb = _kb(tmp_path, 80)  # 320 passages: a checkpoint is written after 256
     subprocess.run(_fupan("--kb", str(kb.root), "index", "--words-only"), check=True)
@@ -219,8 +239,13 @@ def test_kill_during_embedding_keeps_what_was_embedded(tmp_path):
     path = kb.state_dir / "semantic.npz"
     while not path.exists() and time.monotonic() < deadline:  # the first checkpoint
         time.sleep(0.05)
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers and not [w for w in workers if _alive(w)]  # its embedding workers left too
     kept = Store.read(path)  # the checkpoint holds whole entries with their vectors
     assert 0 < len(kept.ids) < 80 and len(kept) == 4 * len(kept.ids)
     r = subprocess.run(

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -54,7 +55,16 @@ _worker: Embedder | None = None
 def _start_worker(settings: Settings) -> None:
     global _worker
     os.environ["OMP_NUM_THREADS"] = "1"
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     _worker = load_backend(settings)[0]
+
+
+def _exit_with(parent: int) -> None:
+    """A worker whose parent was killed (kill -9, a closed terminal) is never told to
+    stop: it leaves as soon as it is somebody else's child."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _embed_in_worker(texts: list[str]) -> np.ndarray:
