@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +25,13 @@ UNITS = """\
 - name: 检修车间工会
   group: 车间
 """
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch):
+    """Commands print as into a pipe, whatever terminal the tests run in: a $COLUMNS
+    exported by the shell (or set by a test runner) would cut their tables."""
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 def entry(
@@ -80,8 +93,6 @@ def copy_sample(root: Path) -> Path:
     """The sample knowledge base's site sources, copied to ``root``, with the meaning
     index embedded once per session when ``sample_vectors`` has run (vectors are kept
     by passage text, so the copy re-embeds nothing)."""
-    import shutil
-
     for name in ("mkdocs.yml", "docs", "reviews"):
         src = SAMPLE / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
@@ -91,54 +102,75 @@ def copy_sample(root: Path) -> Path:
     return root
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run: by this process, or, with ``pytest -n``, by
+    whichever worker asks first while the others wait for it (the workers' temporary
+    folders share a parent)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / name
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (base / f"{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (base / f"{name}.done").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sample_vectors(tmp_path_factory) -> Path:
-    """The sample's meaning index, embedded for real once per test session."""
-    from fupan.kb import KnowledgeBase
-    from fupan.search.indexes import open_indexes
+    """The sample's meaning index, embedded for real once per test run."""
 
-    if not _VECTORS:
-        root = tmp_path_factory.mktemp("sample-vectors")
-        import shutil
+    def make(root: Path) -> None:
+        from fupan.kb import KnowledgeBase
+        from fupan.search.indexes import open_indexes
 
         shutil.copy(SAMPLE / "mkdocs.yml", root)
         shutil.copytree(SAMPLE / "reviews", root / "reviews")
         opened = open_indexes(KnowledgeBase(root))
         assert opened.meaning is not None, opened.off
-        _VECTORS.append(opened.meaning.path)
-    return _VECTORS[0]
+
+    path = made_once(tmp_path_factory, "sample-vectors", make) / ".fupan" / "semantic.npz"
+    if not _VECTORS:
+        _VECTORS.append(path)
+    return path
 
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory, sample_vectors) -> Path:
-    """The sample knowledge base built once per test session with `mkdocs build --strict`
+    """The sample knowledge base built once per test run with `mkdocs build --strict`
     (site and browser tests share it); the folder holds the sources and site/."""
-    import os
-    import subprocess
-    import sys
 
-    root = copy_sample(tmp_path_factory.mktemp("sample-build"))
-    r = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert r.returncode == 0, r.stderr
-    assert "WARNING" not in r.stderr, r.stderr
-    return root
+    def make(root: Path) -> None:
+        copy_sample(root)
+        r = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        assert r.returncode == 0, r.stderr
+        assert "WARNING" not in r.stderr, r.stderr
+
+    return made_once(tmp_path_factory, "sample-build", make)
 
 
 @pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    """The sample's site made by ``fupan site`` (Zensical), once per session."""
+def zensical_site(tmp_path_factory, sample_vectors) -> Path:
+    """The sample's site made by ``fupan site`` (Zensical), once per test run."""
     pytest.importorskip("zensical", reason="Zensical is not installed: pip install '.[zensical]'")
-    from click.testing import CliRunner
-    from fupan.cli import cli
 
-    root = copy_sample(tmp_path_factory.mktemp("zensical"))
-    r = CliRunner().invoke(cli, ["--kb", str(root), "site"])
-    assert r.exit_code == 0, r.output
-    return root / "site-build" / "site"
+    def make(root: Path) -> None:
+        from click.testing import CliRunner
+        from fupan.cli import cli
+
+        copy_sample(root)
+        r = CliRunner().invoke(cli, ["--kb", str(root), "site"])
+        assert r.exit_code == 0, r.output
+
+    return made_once(tmp_path_factory, "zensical", make) / "site-build" / "site"
