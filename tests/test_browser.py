@@ -71,17 +71,25 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser context for the module: a page of its own per test is enough to
+    keep tests apart (the site keeps its state in the address, not in storage)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
 @contextlib.contextmanager
-def watched(browser):
+def watched(context):
     """A page that records every request and console error; both are checked after use."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     requests, errors = [], []
     pg.on("request", lambda r: requests.append(r.url))
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(str(e)))
     yield pg
-    context.close()
+    pg.close()
     local = ("http://127.0.0.1:", "data:", "blob:", "file://")
     outside = [u for u in requests if not u.startswith(local)]
     assert outside == [], "requests left 127.0.0.1"
@@ -89,8 +97,8 @@ def watched(browser):
 
 
 @pytest.fixture
-def page(browser, server):
-    with watched(browser) as pg:
+def page(context, server):
+    with watched(context) as pg:
         yield pg
 
 
@@ -395,9 +403,9 @@ def test_screenshots(page, server):
     page.screenshot(path=str(ARTIFACTS / "header-search.png"))
 
 
-def test_zensical_route_search_button_opens_fupans_box(browser, zensical_site):
+def test_zensical_route_search_button_opens_fupans_box(context, zensical_site):
     """Zensical's search is a dialog of its own; its header button opens fupan's box."""
-    with serving(zensical_site) as url, watched(browser) as pg:
+    with serving(zensical_site) as url, watched(context) as pg:
         pg.goto(url)
         pg.click(".md-search__button")
         box = pg.locator(".fupan-box__input")
