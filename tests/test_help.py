@@ -59,6 +59,7 @@ def test_help_is_in_the_knowledge_base_language(kb):
     [
         ["--lang", "en", "search", "--help"],
         ["search", "--lang", "en", "--help"],  # --lang after the command's name, too
+        ["search", "--help", "--lang", "en"],  # and after --help, which click answers at once
     ],
 )
 def test_help_follows_lang(kb, args):
@@ -159,3 +160,8 @@ def test_completion_describes_commands_in_the_knowledge_base_language(kb, monkey
     assert r.exit_code == 0 and r.output == (
         "plain\nsearch\n检索以往的复盘：按字词和意思查找，最相关的排在前面。\n"
     )
+
+
+def test_version_line_speaks_the_language(kb):
+    assert run("--kb", kb, "--version").strip().startswith("fupan，版本 ")
+    assert run("--kb", kb, "--version", "--lang", "en").strip().startswith("fupan, version ")

@@ -11,7 +11,7 @@ import click
 
 from .. import __version__
 from ..errors import BadValue, FupanError
-from ..lang import strings
+from ..lang import LANGUAGES, strings
 from . import click_words
 from .common import EXIT_USAGE, App, did_you_mean, shared_params
 from .helptext import HelpContext, localize
@@ -54,6 +54,10 @@ class FupanGroup(click.Group):
         # the run's App exists before parsing, so click's own messages (an option
         # misspelt) speak its language
         app = kwargs.setdefault("obj", App(os.environ.get("FUPAN_KB")))
+        argv = kwargs.get("args", args[0] if args else None)
+        app.lang_choice = app.lang_choice or _typed_language(
+            sys.argv[1:] if argv is None else list(argv)
+        )
         click_words.follow(app.find_language)
         return super().main(*args, **kwargs)
 
@@ -94,6 +98,20 @@ class FupanGroup(click.Group):
             raise click.ClickException(_said(ctx, e)) from None
 
 
+def _typed_language(argv: list[str]) -> str | None:
+    """``--lang`` as typed anywhere before ``--``: click answers ``--help`` (and a
+    misspelt option) as soon as it reads them, before a ``--lang`` written after."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = arg[7:] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def _said(ctx: click.Context, e: FupanError) -> str:
     """The error in the knowledge base's language when the strings have it."""
     app = ctx.ensure_object(App)
@@ -102,8 +120,17 @@ def _said(ctx: click.Context, e: FupanError) -> str:
     return str(e)
 
 
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """click's own --version words its line once, as the command is declared; this one
+    speaks the run's language."""
+    if value and not ctx.resilient_parsing:
+        line = click_words.gettext("%(prog)s, version %(version)s")
+        click.echo(line % {"prog": "fupan", "version": __version__})
+        ctx.exit()
+
+
 @click.group(cls=FupanGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="fupan")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Every command runs in this group, which makes the run's App (help: help.fupan)."""
