@@ -536,6 +536,12 @@ def test_strict_build_with_an_invalid_entry_writes_no_site(kb_factory):
     assert "reviews/b.md:3: error: unit '第三分公司工会' is not registered" in r.stderr
     assert "with --strict no site is written" in r.stderr
     assert sorted(p.name for p in (kb / "site").iterdir()) == ["index.html"]
+    config = kb / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  font: false\n", "  font: false\n  language: zh\n")
+    )
+    r = subprocess.run(mkdocs, cwd=kb, capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 1 and "复盘中有 1 个错误（见上）；使用 --strict 时不生成网站" in r.stderr
     assert (kb / "site/index.html").read_text("utf-8") == "the site published yesterday"
 
 

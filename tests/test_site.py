@@ -329,6 +329,9 @@ def test_bad_today_option_is_one_clear_line(tmp_path):
     cfg.write_text(cfg.read_text().replace("  - fupan\n", "  - fupan:\n      today: 上周\n"))
     r = build(root)
     assert r.returncode != 0 and "plugin option 'today'" in r.stderr and "Traceback" not in r.stderr
+    cfg.write_text(cfg.read_text().replace("  font: false\n", "  font: false\n  language: zh\n"))
+    r = build(root)  # a Chinese site says it in Chinese
+    assert "插件选项 today：“上周”不是日期" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_background_work_runs_in_a_child_and_errors_surface_in_the_caller(monkeypatch):

@@ -212,6 +212,8 @@ STRINGS: dict[str, str] = {
     "site.cli.no_zensical": "Zensical is not installed: run pip install 'fupan[zensical]'",
     "site.cli.failed": "Zensical failed to build {path}; see the messages above",
     "site.cli.built": "Site built: {path}",
+    "site.err.strict": "fupan: {n} errors in entries (above); with --strict no site is written and site/ is left as it was. Fix them (`fupan check`), or build without --strict to publish the valid entries only.",
+    "site.err.today": "plugin option 'today': {reason}",
     "date_format": "{y}-{m:02d}-{d:02d}",
     "search_all": "All results",
     "search_none": "No matching reviews",

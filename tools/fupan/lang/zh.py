@@ -212,6 +212,8 @@ STRINGS: dict[str, str] = {
     "site.cli.no_zensical": "没有安装 Zensical：请运行 pip install 'fupan[zensical]'",
     "site.cli.failed": "Zensical 构建失败（{path}），见上面的信息",
     "site.cli.built": "网站已生成：{path}",
+    "site.err.strict": "fupan：复盘中有 {n} 个错误（见上）；使用 --strict 时不生成网站，site/ 保持原样。请改正（运行 fupan check 查看），或去掉 --strict，只发布有效的复盘。",
+    "site.err.today": "插件选项 today：{reason}",
     "date_format": "{y}年{m}月{d}日",
     "search_all": "全部结果",
     "search_none": "没有找到相关的复盘",

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from ..entries import slug
 from ..entries.checks import check
-from ..entries.dates import parse_date
+from ..entries.dates import DateError, parse_date
 from ..errors import FupanError
 from ..kb import ASSET_SUFFIXES, KnowledgeBase, site_settings
 from ..model import Entry
@@ -119,8 +119,8 @@ def load(
     entries = [e for e in loaded.entries if e.path not in clashing]
     try:
         day = parse_date(today) if today else dt.date.today()
-    except ValueError as e:
-        raise FupanError(f"plugin option 'today': {e}") from None
+    except DateError as e:
+        raise FupanError.of("site.err.today", reason=e.said_as) from None
     strings = labels(language)
     meaning = _meaning(kb)
     data = site_data(

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
 from ..errors import FupanError
-from ..lang import strings
+from ..lang import say, strings
 from . import build, material_index, sanitize
 from .html import esc, page_html
 from .page import Page
@@ -65,16 +65,13 @@ class FupanPlugin(BasePlugin[FupanConfig]):
                 config.site_url or "",  # where the calendar feeds link entries
             )
         except FupanError as e:
-            raise PluginError(f"fupan: {e}") from None
+            said = say(strings(self.language), e.key, e.values) if e.key else str(e)
+            raise PluginError(f"fupan: {said}") from None
         for problem in self.build.problems:
             (log.warning if problem.level == "error" else log.info)(problem.said(self.build.labels))
         errors = sum(p.level == "error" for p in self.build.problems)
         if errors and config.strict:
-            raise PluginError(
-                f"fupan: {errors} errors in entries (above); with --strict no site is written "
-                "and site/ is left as it was. Fix them (`fupan check`), or build without "
-                "--strict to publish the valid entries only."
-            )
+            raise PluginError(self.build.labels["site.err.strict"].format(n=errors))
 
     def on_files(self, files: Files, config) -> Files:
         if config.nav is None:
