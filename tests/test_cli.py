@@ -553,3 +553,18 @@ def test_new_without_a_registry_takes_any_unit(kb_factory):
     assert 'unit: "12"\n' in text  # quoted: a name, not a number
     r = run("--kb", str(kb), "new", "--unit", "x", "--campaign", "y", "--slug", "a\nb", code=2)
     assert "文件名 只能是一行文字" in r.output
+
+
+def test_no_string_is_in_two_tables_of_a_language():
+    """A language's tables are merged into one: a key in two of them would silently
+    say the text of the last one."""
+    import importlib
+
+    for lang in TABLES:
+        package = importlib.import_module(f"fupan.lang.{lang}")
+        seen: dict[str, str] = {}
+        for name in ("site", "commands", "help", "problems"):
+            for key in getattr(package, name).STRINGS:
+                assert key not in seen, f"{key} in lang/{lang}/{seen[key]}.py and {name}.py"
+                seen[key] = name
+        assert seen.keys() == TABLES[lang].keys()

@@ -96,7 +96,7 @@ def test_every_command_and_option_has_help_in_both_languages():
     for lang, table in TABLES.items():
         for command in COMMANDS:
             name = key_of(command)
-            assert f"help.{name}" in table, f"no help.{name} in lang/{lang}.py"
+            assert f"help.{name}" in table, f"no help.{name} in lang/{lang}/help.py"
             used.add(f"help.{name}")
             for param in options(command):
                 key = option_key(param)

@@ -1,9 +1,9 @@
 """click's own words (Usage:, Error:, Missing argument, …) in the run's language.
 
 click marks them for gettext. Rather than ship compiled catalogues beside the string
-tables, fupan hands click's modules a lookup in those tables: the keys are
-``click:`` and click's English text, so they sit in ``lang/zh.py`` with every other
-string. A text the table does not have (a newer click's) stays English.
+tables, fupan hands click's modules a lookup in those tables: the keys are ``click:``
+and click's English text, so they sit in ``lang/zh/problems.py`` with the other
+strings. A text the table does not have (a newer click's) stays English.
 """
 
 from __future__ import annotations

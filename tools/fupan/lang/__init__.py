@@ -1,4 +1,6 @@
-"""The strings fupan shows, one table per language (``zh.py``, ``en.py``).
+"""The strings fupan shows, one folder per language (``zh/``, ``en/``), each merging
+four tables: the site's labels, the command line, the help pages, and click's and the
+checker's messages.
 
 Keys are stable English names; each part of fupan adds its own under a prefix
 (``cli.``, ``help.``, ``remind.``, ``check.``, ...). The site's labels have no prefix.
