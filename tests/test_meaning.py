@@ -134,7 +134,7 @@ def test_similar_entries_of_other_units_or_years(sample):
     )
     assert r.exit_code == 0 and "外包" in r.stdout
     r = CliRunner().invoke(cli, ["--kb", str(sample.index.kb.root), "similar", "2025/nope"])
-    assert r.exit_code == 1 and "no entry 2025/nope" in r.stderr
+    assert r.exit_code == 1 and "没有 2025/nope 这篇复盘" in r.stderr
 
 
 def test_recurring_clusters_by_meaning(sample):

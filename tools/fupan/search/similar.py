@@ -64,7 +64,7 @@ def similar_by_meaning(
     with index.open().searcher() as searcher:
         me = searcher.document(id=eid)
         if me is None:
-            raise FupanError(f"no entry {eid}: give its id as `fupan actions` shows it")
+            raise FupanError.of("search.similar.no_entry", eid=eid)
         if store is None:
             return []
         fields: dict[str, dict | None] = {}

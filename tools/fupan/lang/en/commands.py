@@ -251,6 +251,7 @@ STRINGS: dict[str, str] = {
     "search.found_many": "more entries found; showing {shown} (use --limit for more)",
     "search.related.none": "no related entries found",
     "search.related.terms": "key terms: {terms}",
+    "search.similar.no_entry": "no entry {eid}: give its id as `fupan actions` shows it",
     "search.similar.none": "no similar problems of other units or years found",
     "search.similar.theirs": "theirs",
     "search.similar.ours": "this entry",

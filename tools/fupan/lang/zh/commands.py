@@ -251,6 +251,7 @@ STRINGS: dict[str, str] = {
     "search.found_many": "找到更多复盘，显示前 {shown} 篇（用 --limit 显示更多）",
     "search.related.none": "没有找到相关的复盘",
     "search.related.terms": "关键词：{terms}",
+    "search.similar.no_entry": "没有 {eid} 这篇复盘：请写 fupan actions 的“复盘”一栏中显示的编号，如 2025/spring-games-branch1",
     "search.similar.none": "没有找到其他单位或往年的类似问题",
     "search.similar.theirs": "类似的说法",
     "search.similar.ours": "本篇的说法",
