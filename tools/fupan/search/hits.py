@@ -195,12 +195,12 @@ def search(
     (``meaning`` given), or both fused, where an entry found both ways ranks first."""
     filters = filters or Filters()
     if filters.part and filters.part not in PARTS:
-        raise FupanError(f"--part must be one of {', '.join(PARTS)}")
+        raise FupanError.of("search.err.part", parts=", ".join(PARTS))
     if mode not in MODES:
-        raise FupanError(f"--mode must be one of {', '.join(MODES)}")
+        raise FupanError.of("search.err.mode", modes=", ".join(MODES))
     if meaning is None:
         if mode == "meaning":
-            raise FupanError("search by meaning is not available here; use --mode words")
+            raise FupanError.of("search.err.no_meaning")
         mode = "words"
     kb = index.kb
     ix = index.open()

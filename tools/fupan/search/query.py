@@ -41,14 +41,14 @@ class Clause:
 def parse(text: str) -> list[Clause]:
     """Split a query into clauses; raises QueryError for what cannot be understood."""
     if text.count('"') % 2:
-        raise QueryError('a quotation mark is not closed: write "exact phrase" with two "')
+        raise QueryError.of("search.err.quote")
     clauses: list[Clause] = []
     require_next = False
     for m in _TOKEN.finditer(text):
         sign, quoted, bare = m.group(1), m.group(2), m.group(3)
         if bare == "AND":
             if not clauses:
-                raise QueryError("AND needs a word on both sides, e.g. 报名 AND 班组")
+                raise QueryError.of("search.err.and")
             clauses[-1].required = require_next = True
             continue
         if bare == "OR":
@@ -64,9 +64,9 @@ def parse(text: str) -> list[Clause]:
         if clause.text:
             clauses.append(clause)
     if require_next:
-        raise QueryError("AND needs a word on both sides, e.g. 报名 AND 班组")
+        raise QueryError.of("search.err.and")
     if not any(not c.excluded for c in clauses):
-        raise QueryError("the query has no words to search for")
+        raise QueryError.of("search.err.no_words")
     return clauses
 
 
@@ -181,7 +181,7 @@ def build(text: str, thesaurus: Thesaurus, known=lambda term: True) -> Built:
         elif clause.required:
             built.required.append(clause.text)
     if not optional and not required:
-        raise QueryError("the query has only words too common to search for; add a specific word")
+        raise QueryError.of("search.err.too_common")
     if required:
         must = required[0] if len(required) == 1 else Q.And(required)
         q = Q.AndMaybe(must, Q.Or(optional)) if optional else must

@@ -56,7 +56,7 @@ def related(
     """(key terms used, related entries best first) for a plan's free text: entries that
     share its rare words, fused with those close to what its sentences mean."""
     if not plan.strip():
-        raise FupanError("the plan is empty; give a file with the plan's text, or - for stdin")
+        raise FupanError.of("search.err.empty_plan")
     thesaurus = index.kb.thesaurus
     with index.open().searcher() as searcher:
         terms = key_terms(searcher.reader(), plan)
