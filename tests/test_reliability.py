@@ -125,7 +125,16 @@ def test_read_only_knowledge_base_answers_from_the_index_it_has(shared):
     r = as_nobody(shared)  # cannot write .fupan/: the two indexed entries answer
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("2 'Permission denied")
-    assert "could not bring the search index up to date: Permission denied" in r.stderr
+    cli = "import sys; from fupan.cli import main; sys.argv[0] = 'fupan'; main()"
+    r = subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c"]
+        + [cli, "--kb", str(shared), "search", "--mode", "words", "复盘"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "HOME": "/tmp", "FUPAN_MEANING": "off"},
+    )
+    assert "检索索引没能更新（Permission denied" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_no_index_and_no_way_to_write_one_is_one_clear_message(shared):

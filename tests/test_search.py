@@ -365,3 +365,17 @@ def test_a_forked_child_does_not_keep_the_index_locked(tmp_path):
         assert probe.stdout.strip() == "got it", probe.stderr
     finally:
         os.waitpid(child, 0)
+
+
+def test_a_lock_held_too_long_is_said_in_either_language(tmp_path):
+    from fupan.errors import IndexBusy
+    from fupan.lang import say, strings
+    from fupan.search.locking import file_lock
+
+    lock = tmp_path / "lock"
+    held = file_lock(lock, 1, "search.what.index")
+    with held, pytest.raises(IndexBusy) as caught, file_lock(lock, 0.2, "search.what.index"):
+        pass
+    e = caught.value
+    assert "another fupan process has been writing the index for 0 s" in str(e)
+    assert say(strings("zh"), e.key, e.values).startswith("另一个 fupan 进程正在写检索索引")

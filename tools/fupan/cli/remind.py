@@ -86,7 +86,7 @@ def remind_command(app: App, within, today, unit, dry_run, ics) -> None:
     groups = due_groups(entries, today, days, unit, url_of, config.unpublished, app.order)
     outcomes: list[Outcome] = []
     if groups and config.channels:
-        with file_lock(kb.state_dir / LOCK, 600, "the reminder record"):
+        with file_lock(kb.state_dir / LOCK, 600, "search.what.reminders"):
             state = SentToday(kb.state_dir, today)
             outcomes = send_all(
                 groups, config, today, app.strings, os.environ, state, dry_run, scope=unit or ""

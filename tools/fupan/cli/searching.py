@@ -68,6 +68,8 @@ def report_refresh(report: Refresh, index: SearchIndex) -> None:
                 removed=report.removed,
             )
         )
+    if report.stale:
+        note(_t("search.index.stale", reason=report.stale))
     failed = index.failed_paths()
     if failed:
         names = ", ".join(failed[:5]) + (" …" if len(failed) > 5 else "")

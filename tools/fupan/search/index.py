@@ -239,7 +239,7 @@ class SearchIndex:
     def _lock(self, timeout: float | None = None) -> contextlib.AbstractContextManager[bool]:
         """Hold the write lock; yields whether another process held it first."""
         wait = self.lock_timeout if timeout is None else timeout
-        return file_lock(self.kb.state_dir / "lock", wait, "the index")
+        return file_lock(self.kb.state_dir / "lock", wait, "search.what.index")
 
     def refresh(
         self, rebuild: bool = False, progress: Callable[[int, int], None] | None = None
@@ -277,15 +277,10 @@ class SearchIndex:
         try:
             self.open()
         except Exception:  # no usable index to answer from
-            raise FupanError(
-                f"cannot write the search index in {self.kb.state_dir}: {reason}; "
-                "free some space or run `fupan index` where the folder can be written"
+            raise FupanError.of(
+                "search.err.unwritable", folder=self.kb.state_dir, reason=reason
             ) from None
-        log.warning(
-            "could not bring the search index up to date: %s; answering from the index "
-            "as last written",
-            reason,
-        )
+        log.info("search index not brought up to date: %s", reason)  # the CLI says it
         return Refresh(failed=self._meta().get("failed", {}), stale=reason)
 
     def _clean_leftovers(self) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import IndexBusy
+from ..lang import Message
 
 _held: set[int] = set()  # lock files this process holds open
 
@@ -44,9 +45,8 @@ def file_lock(path: Path, timeout: float, what: str) -> Iterator[bool]:
             except BlockingIOError:
                 waited = True
                 if time.monotonic() > deadline:
-                    raise IndexBusy(
-                        f"another fupan process has been writing {what} for "
-                        f"{timeout:.0f} s; try again when it is done"
+                    raise IndexBusy.of(
+                        "search.err.busy", what=Message(what), seconds=f"{timeout:.0f}"
                     ) from None
                 time.sleep(0.1)
         _held.add(fd)

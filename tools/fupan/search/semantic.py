@@ -121,7 +121,7 @@ class SemanticIndex:
             return SemanticRefresh()
         timeout = self.words.lock_timeout if wait else 0.0
         try:
-            with file_lock(self.path.with_suffix(".lock"), timeout, "the semantic index"):
+            with file_lock(self.path.with_suffix(".lock"), timeout, "search.what.meaning"):
                 for leftover in self.path.parent.glob("semantic.*.tmp"):  # of a killed run
                     leftover.unlink(missing_ok=True)
                 if self.is_current():  # another process did it while we waited
