@@ -42,15 +42,15 @@ def test_help_is_in_the_knowledge_base_language(kb):
     assert "fupan（复盘）：撰写、检查、检索和发布复盘" in page
     assert "  search     检索以往的复盘：按字词和意思查找，最相关的排在前面。\n" in page
     assert "  --version       显示版本号后退出。\n" in page
-    assert "  --kb DIRECTORY  知识库所在的文件夹（默认：环境变量 FUPAN_KB；" in page
+    assert "  --kb 文件夹     知识库所在的文件夹（默认：环境变量 FUPAN_KB；" in page
     assert "-h, --help      显示这段帮助后退出。" in page
     assert "    fupan check                      # 检查所有复盘\n" in page
     page = run("--kb", kb, "search", "--help")
     assert "检索以往的复盘：按字词和意思查找，最相关的排在前面。" in page
     assert "汉字之间不用加空格。" in page and "\n  示例：\n    fupan search 报名人数不足\n" in page
-    assert "  --unit TEXT                     只限这个单位（写名册中的名称或别名）。\n" in page
+    assert "  --unit 文本                     只限这个单位（写名册中的名称或别名）。\n" in page
     assert "最多显示多少条结果。  [默认：10; x>=1]" in page
-    for english in ("Search past", "Only this unit", "Examples", "Show this message"):
+    for english in ("Search past", "Only this unit", "Examples", "Show this message", "TEXT"):
         assert english not in page, english
 
 
@@ -103,6 +103,9 @@ def test_every_command_and_option_has_help_in_both_languages():
                 assert option_help(table, name, key), (lang, name, key)
                 own = f"help.{name}.{key}"
                 used.add(own if own in table else f"help.shared.{key}")
+                kind = f"help.metavar.{param.type.name.lower().replace(' ', '_')}"
+                if kind in table:
+                    used.add(kind)
     assert HELP_KEYS["zh"] == HELP_KEYS["en"]
     assert HELP_KEYS["zh"] == used, "help keys that no command or option uses"
     for key in HELP_KEYS["zh"]:

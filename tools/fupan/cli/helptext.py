@@ -46,6 +46,9 @@ def localize(command: click.Command, table: dict[str, str]) -> None:
     for param in command.params:
         if isinstance(param, click.Option):
             param.help = option_help(table, name, option_key(param))
+            kind = f"help.metavar.{param.type.name.lower().replace(' ', '_')}"
+            if not param.is_flag and kind in table and getattr(param, "worded", True):
+                param.metavar, param.worded = table[kind], True  # TEXT, DATE: 文字, 日期
 
 
 def first_sentence(help: str) -> str | None:

@@ -287,4 +287,10 @@ STRINGS: dict[str, str] = {
     "help.site.out": "Build folder (default: site-build/ in the knowledge base); the site goes to OUT/site.",
     "help.site.no_build": "Only write the build folder; run no generator.",
     "help.site.strict": "Fail (exit 1) when an entry has errors.",
+    # the placeholder of an option's value, by its type (click writes TEXT, DATE ...)
+    "help.metavar.text": "TEXT",
+    "help.metavar.directory": "DIRECTORY",
+    "help.metavar.file": "FILE",
+    "help.metavar.integer_range": "INTEGER RANGE",
+    "help.metavar.date": "DATE",
 }

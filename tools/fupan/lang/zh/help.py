@@ -282,4 +282,10 @@ STRINGS: dict[str, str] = {
     "help.site.out": "构建文件夹（默认：知识库中的 site-build/）；网站生成在其中的 site/ 文件夹，即 OUT/site。",
     "help.site.no_build": "只写出构建文件夹，不生成网站。",
     "help.site.strict": "有复盘存在错误时算作失败（退出码为 1）。",
+    # the placeholder of an option's value, by its type (click writes TEXT, DATE ...)
+    "help.metavar.text": "文本",
+    "help.metavar.directory": "文件夹",
+    "help.metavar.file": "文件",
+    "help.metavar.integer_range": "整数",
+    "help.metavar.date": "日期",
 }
