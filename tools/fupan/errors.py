@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lang import Message
+from .lang import Message, say
 
 
 class FupanError(Exception):
@@ -22,6 +22,12 @@ class FupanError(Exception):
     def of(cls, key: str, /, **values: object) -> FupanError:
         """The error ``key`` of the tables, with their English text as its message."""
         return cls(str(Message(key, **values)), key, **values)
+
+    def said(self, table: dict[str, str]) -> str:
+        """The message in ``table``'s language; as raised when the tables lack it."""
+        if self.key and self.values is not None and self.key in table:
+            return say(table, self.key, self.values)
+        return str(self)
 
 
 class BadValue(FupanError):

@@ -114,10 +114,7 @@ def _typed_language(argv: list[str]) -> str | None:
 
 def _said(ctx: click.Context, e: FupanError) -> str:
     """The error in the knowledge base's language when the strings have it."""
-    app = ctx.ensure_object(App)
-    if e.key and e.values is not None and e.key in app.strings:
-        return app.t(e.key, **e.values)
-    return str(e)
+    return e.said(ctx.ensure_object(App).strings)
 
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:

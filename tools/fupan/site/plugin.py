@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
 from ..errors import FupanError
-from ..lang import say, strings
+from ..lang import strings
 from . import build, material_index, sanitize
 from .html import esc, page_html
 from .page import Page
@@ -65,8 +65,7 @@ class FupanPlugin(BasePlugin[FupanConfig]):
                 config.site_url or "",  # where the calendar feeds link entries
             )
         except FupanError as e:
-            said = say(strings(self.language), e.key, e.values) if e.key else str(e)
-            raise PluginError(f"fupan: {said}") from None
+            raise PluginError(f"fupan: {e.said(strings(self.language))}") from None
         for problem in self.build.problems:
             (log.warning if problem.level == "error" else log.info)(problem.said(self.build.labels))
         errors = sum(p.level == "error" for p in self.build.problems)
