@@ -10,7 +10,7 @@ import pytest
 from click.formatting import wrap_text
 from click.testing import CliRunner
 from fupan.cli import cli
-from fupan.cli.helptext import fill, key_of, option_help, option_key, wrap
+from fupan.cli.helptext import fill, key_of, metavar_key, option_help, option_key, wrap
 from fupan.cli.output import width
 from fupan.lang import TABLES
 
@@ -103,7 +103,7 @@ def test_every_command_and_option_has_help_in_both_languages():
                 assert option_help(table, name, key), (lang, name, key)
                 own = f"help.{name}.{key}"
                 used.add(own if own in table else f"help.shared.{key}")
-                kind = f"help.metavar.{param.type.name.lower().replace(' ', '_')}"
+                kind = metavar_key(param)
                 if kind in table:
                     used.add(kind)
     assert HELP_KEYS["zh"] == HELP_KEYS["en"]

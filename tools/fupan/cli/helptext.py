@@ -34,6 +34,11 @@ def option_key(param: click.Parameter) -> str:
     return max(param.opts, key=len).lstrip("-").replace("-", "_")
 
 
+def metavar_key(param: click.Parameter) -> str:
+    """``help.metavar.integer_range``: the key of the placeholder for a value's type."""
+    return f"help.metavar.{param.type.name.lower().replace(' ', '_')}"
+
+
 def option_help(table: dict[str, str], command: str, option: str) -> str:
     return table.get(f"help.{command}.{option}") or table[f"help.shared.{option}"]
 
@@ -46,9 +51,11 @@ def localize(command: click.Command, table: dict[str, str]) -> None:
     for param in command.params:
         if isinstance(param, click.Option):
             param.help = option_help(table, name, option_key(param))
-            kind = f"help.metavar.{param.type.name.lower().replace(' ', '_')}"
-            if not param.is_flag and kind in table and getattr(param, "worded", True):
-                param.metavar, param.worded = table[kind], True  # TEXT, DATE: 文字, 日期
+            kind = metavar_key(param)
+            # a placeholder the command wrote itself stays; one given here is redone
+            mine = param.metavar is None or getattr(param, "worded", False)
+            if not param.is_flag and kind in table and mine:
+                param.metavar, param.worded = table[kind], True  # TEXT, DATE: 文本, 日期
 
 
 def first_sentence(help: str) -> str | None:
