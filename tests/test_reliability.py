@@ -101,20 +101,24 @@ with index.open().searcher() as s:
 """
 
 
-def as_nobody(root: Path) -> subprocess.CompletedProcess:
+CLI = "import sys; from fupan.cli import main; sys.argv[0] = 'fupan'; main()"
+
+
+def as_nobody(script: str, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """``python -c script args`` as user nobody."""
     return subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        + [sys.executable, "-c", AS_NOBODY, str(root)],
+        + [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "HOME": "/tmp"},
+        env={**os.environ, "HOME": "/tmp", **env},
     )
 
 
 def test_another_user_searches_right_after_a_fresh_index(shared):
     SearchIndex(KnowledgeBase(shared)).refresh()
-    r = as_nobody(shared)
+    r = as_nobody(AS_NOBODY, str(shared))
     assert r.returncode == 0, r.stderr
     assert r.stdout.split()[0] == "2" and "Traceback" not in r.stderr
 
@@ -122,23 +126,17 @@ def test_another_user_searches_right_after_a_fresh_index(shared):
 def test_read_only_knowledge_base_answers_from_the_index_it_has(shared):
     SearchIndex(KnowledgeBase(shared)).refresh()
     (shared / "reviews" / "2025" / "c.md").write_text(entry(title="新的复盘"), encoding="utf-8")
-    r = as_nobody(shared)  # cannot write .fupan/: the two indexed entries answer
+    r = as_nobody(AS_NOBODY, str(shared))  # cannot write .fupan/: the two indexed entries answer
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("2 'Permission denied")
-    cli = "import sys; from fupan.cli import main; sys.argv[0] = 'fupan'; main()"
-    r = subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c"]
-        + [cli, "--kb", str(shared), "search", "--mode", "words", "复盘"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "HOME": "/tmp", "FUPAN_MEANING": "off"},
+    r = as_nobody(
+        CLI, "--kb", str(shared), "search", "--mode", "words", "复盘", FUPAN_MEANING="off"
     )
     assert "检索索引没能更新（Permission denied" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_no_index_and_no_way_to_write_one_is_one_clear_message(shared):
-    r = as_nobody(shared)
+    r = as_nobody(AS_NOBODY, str(shared))
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert r.stderr.startswith(f"error: cannot write the search index in {shared}/.fupan: ")
 
@@ -151,13 +149,7 @@ def test_a_folder_that_cannot_be_read_is_named(shared):
         "r = check(KnowledgeBase(sys.argv[1]))\nprint(len(r.loaded.entries))\n"
         "print(*r.problems, sep='\\n')"
     )
-    r = subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        + [sys.executable, "-c", script, str(shared)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    r = as_nobody(script, str(shared))
     assert r.stdout.splitlines() == [
         "2",
         "reviews/private:1: error: folder cannot be read: Permission denied",
