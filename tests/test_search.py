@@ -16,8 +16,11 @@ from click.testing import CliRunner
 from fupan.cli import cli
 from fupan.kb import KnowledgeBase
 from fupan.search.hits import Filters, search
-from fupan.search.index import SearchIndex
+from fupan.search.index import WORDS, SearchIndex
+from fupan.search.query import build, prune
 from fupan.search.related import related
+from fupan.search.scoring import rank
+from fupan.text import cilin
 from fupan.text.thesaurus import load_thesaurus
 
 from .conftest import copy_sample, entry, make_kb
@@ -83,6 +86,15 @@ def test_synonym_found_below_exact(sample):
     assert exact & set(found)  # 参赛 is a synonym of 报名 in the built-in thesaurus
     first = found[0]
     assert "报名" in texts_of(sample, first)
+
+
+def test_general_thesaurus_is_the_same_scanned_or_tabled():
+    """A search looks its few words up in the text; the site, thousands, in a table."""
+    assert cilin.general_synonyms("走过场") >= {"逢场作戏"}
+    table = cilin._groups()
+    for word in list(table)[::50] + ["夜班", "不是一个词"]:
+        scanned = sorted(map(tuple, cilin._scanned(word)))
+        assert scanned == sorted(map(tuple, table.get(word, []))), word
 
 
 def test_required_and_excluded_words(sample):
@@ -161,6 +173,11 @@ def test_cli_no_hit_suggests(sample):
         cli, ["--kb", str(sample.root), "--lang", "en", "search", "registratoin"]
     )
     assert "no entries found" in r.stderr and 'did you mean "registration' in r.stderr
+    # a Chinese word one character off (a slip of the pinyin keyboard)
+    r = CliRunner().invoke(
+        cli, ["--kb", str(sample.root), "--lang", "en", "search", "--mode", "words", "班祖"]
+    )
+    assert r.exit_code == 1 and 'did you mean "班组"' in r.stderr
 
 
 @pytest.mark.parametrize(
@@ -192,6 +209,58 @@ def test_related_plan(sample):
     r = CliRunner().invoke(cli, ["--kb", str(sample.root), "related", "-", "--json"], input=plan)
     data = json.loads(r.stdout)
     assert data["entries"][0]["open_actions"] is not None and data["terms"]
+
+
+SCORED = (
+    "通知没有传达到班组",
+    "经费",
+    "报名 AND 班组",
+    "报名人数不足 -天气",
+    "+经费 超支",
+    '"经费超支"',
+    "超支",
+    "volunteers training",
+    "一线 职工 不知道",
+)
+
+
+def _whoosh_and_arrays(kb: KnowledgeBase, text: str) -> tuple[dict, dict]:
+    """Scores per document: Whoosh's own full ranking, and the array scorer's."""
+    with SearchIndex(kb).open().searcher() as searcher:
+        reader = searcher.reader()
+        built = build(text, kb.thesaurus, lambda t: reader.doc_frequency(WORDS, t) > 0)
+        q = prune(built.query, reader)
+        whoosh = {r.docnum: r.score for r in searcher.search(q, limit=None)}
+        ranked = rank(searcher, q)
+        mine = dict(ranked)
+        assert list(ranked.scores) == sorted(ranked.scores, reverse=True)
+    return whoosh, mine
+
+
+def test_array_scorer_gives_whoosh_scores_before_and_after_edits(tmp_path):
+    kb = KnowledgeBase(copy_sample(tmp_path))
+    SearchIndex(kb).refresh(rebuild=True)
+    checked = 0
+    for text in SCORED:
+        whoosh, mine = _whoosh_and_arrays(kb, text)
+        assert whoosh.keys() == mine.keys(), text
+        assert all(abs(whoosh[d] - mine[d]) < 1e-9 for d in whoosh), text
+        checked += bool(whoosh)
+    assert checked >= 8
+    for text in ("雨", "车"):  # one character: a prefix, which Whoosh scores by index size
+        whoosh, mine = _whoosh_and_arrays(kb, text)
+        assert whoosh.keys() == mine.keys() and len(set(mine.values())) > 1, text
+    # edits leave superseded documents deleted in the old segment and new segments
+    for path in sorted(kb.reviews.rglob("*.md"))[:3]:
+        path.write_text(path.read_text("utf-8") + "\n经费超支，班组没有收到通知。\n", "utf-8")
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+        assert SearchIndex(kb).refresh().updated == 1
+    with SearchIndex(kb).open().searcher() as searcher:
+        assert not searcher.reader().is_atomic() and searcher.reader().has_deletions()
+    for text in SCORED:
+        whoosh, mine = _whoosh_and_arrays(kb, text)
+        assert whoosh.keys() == mine.keys(), text
+        assert all(abs(whoosh[d] - mine[d]) < 1e-9 for d in whoosh), text
 
 
 def small_kb(tmp_path: Path, n: int = 3) -> KnowledgeBase:

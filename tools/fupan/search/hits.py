@@ -11,6 +11,7 @@ from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..model import PARTS
 from ..text.snippets import score, snippet
+from . import scoring
 from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
 from .query import Built, build, parse, prune
 from .semantic import SemanticIndex
@@ -141,8 +142,12 @@ def suggest(searcher, text: str) -> str | None:
     for clause in parse(text):
         word = clause.text
         if not clause.phrase:
-            field = SPELL if word.isascii() else WORDS  # Chinese words are not stemmed
-            found = searcher.suggest(field, word.lower(), limit=1)
+            if word.isascii():
+                found = searcher.suggest(SPELL, word.lower(), limit=1)
+            else:  # one character off, keeping the first: 报铭 -> 报名, 班祖 -> 班组 (two
+                # off would be any word of two characters, and searching for them all
+                # takes a second at 10,000 entries)
+                found = searcher.suggest(WORDS, word, limit=1, maxdist=1, prefix=1)
             if found and found[0] != word.lower():
                 word, changed = found[0], True
         out.append(f'"{word}"' if clause.phrase else word)
@@ -177,6 +182,16 @@ def _meets(body: str, built: Built) -> bool:
     if any(w.lower() in body for w in built.excluded):
         return False
     return all(w.lower() in body for w in (*built.phrases, *built.required))
+
+
+def _by_words(
+    searcher, q: Q.Query, allowed: set[int] | None
+) -> scoring.Ranked | list[tuple[int, float]]:
+    """Every match of ``q``, best first: (document number, score)."""
+    try:
+        return scoring.rank(searcher, q, allowed)
+    except scoring.Unsupported:  # Whoosh scores what the array scorer does not know
+        return [(r.docnum, r.score) for r in searcher.search(q, filter=allowed, limit=None)]
 
 
 def _ids(reader, docnums) -> set[str]:
@@ -219,20 +234,20 @@ def search(
         if mode != "meaning":
             # rank a window of the best a second time on the stored text: the query's
             # own words verbatim count most; phrases and --part are checked there too
-            results = searcher.search(
-                prune(built.query, reader), filter=fq, limit=None if checked else window
-            )
-            for r in results:
-                fields = r.fields()
+            matched = _by_words(searcher, prune(built.query, reader), fq)
+            read = 0
+            for docnum, score_ in matched:
+                if len(by_words) >= window:
+                    break
+                read += 1
+                fields = searcher.stored_fields(docnum)
                 body = _text(fields)
                 if checked and not _keep(fields, body, built, filters.part):
                     continue
                 verbatim = sum(run.lower() in body for run in built.runs)
-                by_words.append((r.score * (1 + VERBATIM_BONUS * verbatim), fields))
-            # counting every match would run the query again; only say it when known
-            total = (
-                len(by_words) if checked else (len(results) if results.has_exact_length() else None)
-            )
+                by_words.append((score_ * (1 + VERBATIM_BONUS * verbatim), fields))
+            # what the stored text decides is known only for the matches read
+            total = len(matched) if not checked else len(by_words) if read == len(matched) else None
             by_words.sort(key=lambda sf: -sf[0])
         by_meaning: list[Match] = []
         if mode != "words":

@@ -206,10 +206,10 @@ def prune(query: Q.Query, reader) -> Q.Query:
     and character pairs go.
     """
     limit = COMMON_SHARE * max(reader.doc_count(), 1)
-    frequency = _live_frequency(reader)
+    more_than_limit = _more_than(reader, limit)
 
     def common(q: Q.Query) -> bool:
-        return isinstance(q, Q.Term) and frequency(q.fieldname, q.text) > limit
+        return isinstance(q, Q.Term) and more_than_limit(q.fieldname, q.text)
 
     def own_word(q: Q.Query) -> bool:
         return isinstance(q, Q.Term) and q.fieldname == WORDS and q.boost == 1.0
@@ -236,20 +236,18 @@ def prune(query: Q.Query, reader) -> Q.Query:
     return walk(query) or query
 
 
-def _live_frequency(reader):
-    """Entries holding a term, counting live documents only. Whoosh's own figure
-    still counts the superseded versions of updated entries until their segment is
+def _more_than(reader, limit: float):
+    """Whether a term is in more than ``limit`` live entries. Whoosh's own count
+    still includes the superseded versions of updated entries until their segment is
     merged away, so a word of the entries edited since the last rebuild would pass
-    for common, be pruned, and the same query would find fewer entries after an edit."""
-    cache: dict[tuple[str, str], int] = {}
+    for common, be pruned, and the same query would find fewer entries after an edit.
+    Live entries are counted only when the deleted ones could tip the balance."""
+    deleted = reader.doc_count_all() - reader.doc_count()
 
-    def frequency(fieldname: str, text: str) -> int:
+    def more(fieldname: str, text: str) -> bool:
         stored = reader.doc_frequency(fieldname, text)
-        if not stored or not reader.has_deletions():
-            return stored
-        key = (fieldname, text)
-        if key not in cache:
-            cache[key] = sum(1 for _ in reader.postings(fieldname, text).all_ids())
-        return cache[key]
+        if stored <= limit or stored - deleted > limit:
+            return stored > limit
+        return sum(1 for _ in reader.postings(fieldname, text).all_ids()) > limit
 
-    return frequency
+    return more
