@@ -23,7 +23,7 @@ from fupan.search.hits import Filters, search
 from fupan.search.indexes import open_indexes
 from fupan.search.related import related
 from fupan.search.similar import similar_by_meaning
-from fupan.search.store import Store
+from fupan.search.store import Store, best_first
 
 from .conftest import copy_sample, entry, make_kb
 
@@ -274,6 +274,12 @@ def test_two_writers_wait_for_each_other(tmp_path):
     store = open_indexes(kb).meaning.store()
     assert len(store.ids) == 12
     assert np.allclose(np.linalg.norm(store.vectors(), axis=1), 1, atol=1e-2)
+
+
+def test_rows_come_best_first_however_many_are_taken():
+    scores = np.random.default_rng(1).standard_normal(5000).astype(np.float32)
+    scores[100:110] = scores[7]  # ties go to the lower row
+    assert list(best_first(scores, 3)) == sorted(range(5000), key=lambda r: (-scores[r], r))
 
 
 def test_damaged_store_is_rebuilt_with_a_message(tmp_path):

@@ -173,10 +173,10 @@ def test_full_disk_keeps_the_old_index_and_says_so(small_disk):
     index = SearchIndex(KnowledgeBase(root))
     index.refresh()
     before = found(index, "经费")
-    with open(small_disk / "filler", "wb") as f, pytest.raises(OSError):  # fill the disk
+    # fill the disk; unbuffered, so that closing has nothing left to write
+    with open(small_disk / "filler", "wb", buffering=0) as f, pytest.raises(OSError):
         while True:
             f.write(b"\0" * 65536)
-            f.flush()
     report = index.refresh(rebuild=True)
     assert "No space left on device" in report.stale
     assert found(index, "经费") == before

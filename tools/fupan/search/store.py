@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ import numpy as np
 
 FORMAT = 3
 PART_CODES = ("title", "summary", "reflection", "improvement")
-CHUNK = 16_384  # rows multiplied at once: bounds the float32 copy a product needs
+CHUNK = 2_048  # rows converted and multiplied at once: their float32 copy stays in cache
 
 
 @dataclass
@@ -46,14 +47,16 @@ class Store:
         self.part = arrays["part"]
         self.hash = arrays["hash"]
         self.offsets = arrays["offsets"]
-        self._text = arrays["text"].tobytes()
+        self._text = arrays["text"]  # uint8; mapped from the file, copied a slice at a time
         self.ids: list[str] = meta["ids"]
         self.sigs: list[str] = meta["sigs"]
 
     @classmethod
     def read(cls, path: Path) -> Store:
-        with np.load(path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
+        try:
+            arrays = _mapped(path)
+        except zipfile.BadZipFile as e:  # damaged: the caller makes it anew
+            raise ValueError(str(e)) from e
         meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
         if meta.get("format") == 2:  # float32 vectors: packed, rather than embedded again
             arrays["codes"], arrays["scale"] = pack(arrays.pop("vectors").astype(np.float32))
@@ -72,16 +75,19 @@ class Store:
         """``vectors @ other``, a chunk of rows at a time: the float32 copy of the codes
         and a product with many columns (an entry's passages) stay small."""
         out = np.empty((len(self), *other.shape[1:]), dtype=np.float32)
+        buffer = np.empty((min(CHUNK, len(self)), self.codes.shape[1]), dtype=np.float32)
         for start in range(0, len(self), CHUNK):
-            rows = slice(start, start + CHUNK)
-            product = self.codes[rows].astype(np.float32) @ other
+            codes = self.codes[start : start + CHUNK]
+            rows = slice(start, start + len(codes))
+            np.copyto(buffer[: len(codes)], codes, casting="unsafe")
+            product = buffer[: len(codes)] @ other
             scale = self.scale[rows]
             out[rows] = product * (scale[:, None] if product.ndim == 2 else scale)
         return out
 
     def blob(self, start: int, end: int) -> bytes:
         """The texts of rows [start, end), joined as stored."""
-        return self._text[self.offsets[start] : self.offsets[end]]
+        return self._text[self.offsets[start] : self.offsets[end]].tobytes()
 
     def text_bytes(self, row: int) -> bytes:
         return self.blob(row, row + 1)
@@ -106,9 +112,8 @@ class Store:
         sims = self.dot(query)
         if part:
             sims = np.where(self.part == PART_CODES.index(part), sims, -2.0)
-        order = np.argsort(-sims)
         out, seen = [], set()
-        for row in order:
+        for row in best_first(sims, limit):
             eid = self.ids[self.entry[row]]
             if eid in seen or (allowed is not None and eid not in allowed):
                 continue
@@ -151,6 +156,56 @@ class Store:
             if len(out) >= limit:
                 break
         return out
+
+
+HEADER_READERS = {
+    (1, 0): np.lib.format.read_array_header_1_0,
+    (2, 0): np.lib.format.read_array_header_2_0,
+}
+
+
+def _mapped(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an ``.npz`` written by ``np.savez`` (stored, not compressed),
+    mapped from the file rather than read: a search at 10,000 entries would otherwise
+    copy and checksum 150 MB before its first product. A file that is not laid out so
+    is read the ordinary way. A store written meanwhile replaces the file by renaming,
+    so what is mapped stays as it was."""
+    arrays: dict[str, np.ndarray] = {}
+    with zipfile.ZipFile(path) as z, open(path, "rb") as f:
+        for info in z.infolist():
+            name = info.filename.removesuffix(".npy")
+            if info.compress_type != zipfile.ZIP_STORED:
+                arrays[name] = np.load(z.open(info), allow_pickle=False)
+                continue
+            f.seek(info.header_offset)
+            local = f.read(30)
+            start = info.header_offset + 30 + int.from_bytes(local[26:28], "little")
+            start += int.from_bytes(local[28:30], "little")
+            f.seek(start)
+            version = np.lib.format.read_magic(f)
+            header = HEADER_READERS.get(version)
+            shape, fortran, dtype = header(f) if header else ((0,), False, np.dtype("O"))
+            if dtype.hasobject or not np.prod(shape):
+                f.seek(start)
+                arrays[name] = np.lib.format.read_array(f, allow_pickle=False)
+                continue
+            arrays[name] = np.memmap(
+                path, dtype, "r", f.tell(), shape, order="F" if fortran else "C"
+            )
+    return arrays
+
+
+def best_first(scores: np.ndarray, wanted: int) -> Iterator[int]:
+    """Row numbers by falling score, sorting only as many as are asked for: the first
+    few hundred of 200,000 rows, then more while the caller keeps asking (its entries
+    may each have several of the best rows, or be filtered out)."""
+    done, k = 0, max(8 * wanted, 256)
+    while done < len(scores):
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(k)
+        top = top[np.lexsort((top, -scores[top]))]
+        yield from (int(row) for row in top[done:])
+        done, k = k, 4 * k
 
 
 class Rows:
