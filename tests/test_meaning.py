@@ -208,6 +208,69 @@ def test_edits_re_embed_only_what_changed(tmp_path):
     assert open_indexes(kb).embedded.embedded == 0  # in step: nothing to do
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def test_small_edits_go_to_a_delta_and_a_large_one_rewrites_the_base(tmp_path, monkeypatch):
+    kb = _kb(tmp_path, 6)
+    open_indexes(kb)
+    base, delta = kb.state_dir / "semantic.npz", kb.state_dir / "semantic-delta.npz"
+    written = _stamp(base)
+    e1 = kb.reviews / "2025" / "e1.md"
+    e1.write_text(
+        entry(title="第1号复盘", campaign="活动1", body="## 二、反思\n倒班职工来不了。\n"), "utf-8"
+    )
+    (kb.reviews / "2025" / "e2.md").unlink()
+    opened = open_indexes(kb)
+    assert opened.embedded.embedded == 1 and _stamp(base) == written and delta.exists()
+    assert found(opened, "倒班职工来不了", "meaning", 1)[0].id == "2025/e1"
+    hits = {m.id for m in opened.meaning.search("问题2：场地2号太小", limit=10)}
+    assert "2025/e2" not in hits and "2025/e0" in hits  # the removed entry is gone
+    # a second edit: the delta keeps the first one's rows and adds the second's
+    (kb.reviews / "2025" / "e9.md").write_text(entry(title="新的复盘", campaign="活动9"), "utf-8")
+    again = open_indexes(kb)
+    assert again.embedded.embedded == 4 and _stamp(base) == written
+    whole = again.meaning.store()
+    assert sorted(whole.ids) == ["2025/e0", "2025/e1", "2025/e3", "2025/e4", "2025/e5", "2025/e9"]
+    assert len(whole) == len(whole.scale) == len(whole.entry) == 5 * 4 + 2
+    assert whole.text(whole.spans["2025/e1"][1] - 1) == "倒班职工来不了。"
+    assert {m.id for m in again.meaning.store().neighbours("2025/e0", 3, lambda _: True)} <= set(
+        whole.ids
+    )
+    assert open_indexes(kb).embedded.embedded == 0  # in step with the words
+    # a change too large for a delta writes the base anew and drops the delta
+    monkeypatch.setattr("fupan.search.semantic.DELTA_ROWS", 3)
+    monkeypatch.setattr("fupan.search.semantic.DELTA_SHARE", 0.0)
+    (kb.reviews / "2025" / "e3.md").unlink()
+    last = open_indexes(kb)
+    assert _stamp(base) != written and not delta.exists()
+    assert sorted(last.meaning.store().ids) == [
+        "2025/e0",
+        "2025/e1",
+        "2025/e4",
+        "2025/e5",
+        "2025/e9",
+    ]
+
+
+def test_a_delta_of_another_base_is_ignored(tmp_path):
+    kb = _kb(tmp_path, 3)
+    open_indexes(kb)
+    (kb.reviews / "2025" / "e1.md").unlink()
+    open_indexes(kb)
+    delta = kb.state_dir / "semantic-delta.npz"
+    old_delta = delta.read_bytes()
+    (kb.state_dir / "semantic.npz").unlink()  # the base made anew, from the same entries
+    opened = open_indexes(kb)
+    assert not delta.exists()
+    delta.write_bytes(old_delta)  # e.g. copied back from a backup
+    base, on_top = opened.meaning.layers()
+    assert base is not None and on_top is None
+    assert sorted(opened.meaning.store().ids) == ["2025/e0", "2025/e2"]
+
+
 def _fupan(*args: str) -> list[str]:
     return [sys.executable, "-c", "from fupan.cli import main; main()", *args]
 

@@ -1,5 +1,11 @@
 """Passage vectors in ``<kb>/.fupan/semantic.npz``, kept in step with the Whoosh index.
 
+A few edits go to ``semantic-delta.npz`` beside it: the rows of the entries changed
+since the base was written, which stand in for the base's own. Writing the base anew
+is proportional to the whole knowledge base (150 MB at 10,000 entries); a delta, to
+what changed. The base is written anew when the delta grows large, or by a run that
+embeds much.
+
 The store is derived from the word index (its stored text and its per-entry
 signatures), so it never reads entry files itself and never disagrees with it about
 which entries exist. Vectors are kept by a hash of the passage text: an edit re-embeds
@@ -10,10 +16,9 @@ only the passages that changed, and a run that is killed keeps what it had embed
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
-import tempfile
+import secrets
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
+from pathlib import Path
 
 import numpy as np
 
@@ -30,7 +36,17 @@ from .embedding import load as load_backend
 from .index import SearchIndex
 from .locking import file_lock
 from .passages import Passage, passages
-from .store import FORMAT, Match, Rows, Store, reusable, text_hash, umask
+from .store import (
+    FORMAT,
+    Match,
+    Store,
+    assemble,
+    merged,
+    reusable,
+    save,
+    signatures,
+    text_hash,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +54,8 @@ BATCH = 32  # passages per call: large enough to amortize, small enough for prog
 CHECKPOINT = 256  # passages embedded between two checkpoints (~15 s of work), at least
 CHECKPOINT_SPACING = 10  # and at least ten times as long as writing the last one took
 POOL_FROM = 96  # passages to embed before a second process pays for its start
+DELTA_ROWS = 2_048  # rows a delta may hold, or a twentieth of the base's, if more
+DELTA_SHARE = 0.05
 
 
 @dataclass
@@ -72,6 +90,11 @@ def _embed_in_worker(texts: list[str]) -> np.ndarray:
     return _worker.passages(texts)
 
 
+def _rows(store: Store | None, eid: str) -> int:
+    start, end = store.spans[eid] if store else (0, 0)
+    return end - start
+
+
 class SemanticIndex:
     """Opens, refreshes and searches one knowledge base's passage vectors."""
 
@@ -80,30 +103,61 @@ class SemanticIndex:
         self.backend = backend
         self.settings = settings or Settings()
         self.path = words.kb.state_dir / "semantic.npz"
-        self._store: Store | None = None
-        self._seen: tuple[int, int, int] | None = None  # the file self._store was read from
+        self.delta_path = words.kb.state_dir / "semantic-delta.npz"
+        self._read: dict[Path, tuple[tuple[int, int, int], Store | None]] = {}
+        self._whole: tuple[tuple, Store] | None = None
 
-    def store(self) -> Store | None:
-        """The last commit, or None when there is none yet (or it cannot be read); read
-        again only when the file changed since."""
+    def _file(self, path: Path) -> Store | None:
+        """The store in ``path``, or None when there is none (or it cannot be read);
+        read again only when the file changed since."""
         try:
-            stat = os.stat(self.path)
+            stat = os.stat(path)
         except OSError:
             return None
         seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        if self._store is None or seen != self._seen:
-            self._store, self._seen = None, seen
+        known = self._read.get(path)
+        if known is None or known[0] != seen:
+            store = None
             with contextlib.suppress(OSError, ValueError, KeyError):
-                self._store = Store.read(self.path)
-        return self._store
+                store = Store.read(path)
+            known = self._read[path] = (seen, store)
+        return known[1]
+
+    def _saved(self, path: Path, meta: dict, arrays: dict) -> None:
+        save(path, meta, arrays)
+        stat = os.stat(path)
+        self._read[path] = ((stat.st_ino, stat.st_mtime_ns, stat.st_size), Store(meta, arrays))
+
+    def layers(self) -> tuple[Store | None, Store | None]:
+        """The base, and the delta when it was written on top of this base."""
+        base = self._file(self.path)
+        if base is None:
+            return None, None
+        delta = self._file(self.delta_path)
+        stamp = base.meta.get("stamp")
+        if delta is not None and (not stamp or delta.meta.get("base") != stamp):
+            delta = None
+        return base, delta
+
+    def store(self) -> Store | None:
+        """Every entry's rows as one store: the base with the delta's entries in place
+        (made when asked for: searching does without), or None when there is none."""
+        base, delta = self.layers()
+        if delta is None:
+            return base
+        key = (self._read[self.path][0], self._read[self.delta_path][0])
+        if self._whole is None or self._whole[0] != key:
+            self._whole = (key, merged(base, delta))
+        return self._whole[1]
 
     def is_current(self) -> bool:
-        store = self.store()
+        base, delta = self.layers()
+        top = delta or base
         return bool(
-            store
-            and store.meta.get("format") == FORMAT  # an older one is rewritten, not re-embedded
-            and store.meta.get("backend") == self.backend.name
-            and store.meta.get("commit") == self.words.commit_name()
+            top
+            and top.meta.get("format") == FORMAT  # an older one is rewritten, not re-embedded
+            and top.meta.get("backend") == self.backend.name
+            and top.meta.get("commit") == self.words.commit_name()
         )
 
     def refresh(
@@ -133,27 +187,28 @@ class SemanticIndex:
             return SemanticRefresh(busy=True)
 
     def _update(self, progress, budget: int | None) -> SemanticRefresh:
-        old = self.store()
+        base, delta = self.layers()
         report = SemanticRefresh()
-        if old is None and self.path.exists():
+        if base is None and self.path.exists():
             report.rebuilt = "the semantic index was damaged"
-        elif old is not None and old.meta.get("backend") != self.backend.name:
+        elif base is not None and base.meta.get("backend") != self.backend.name:
             report.rebuilt = "the semantic backend changed"
-            old = None
+            base = delta = None
         commit = self.words.commit_name()
         sigs = self.words.signatures()
-        known = dict(zip(old.ids, old.sigs, strict=True)) if old else {}
-        spans = old.spans if old else {}
+        known = signatures(base, delta) if base else {}
         # passages per entry: unchanged entries keep their rows, changed ones are re-cut
         cut: dict[str, list[Passage]] = {}
         changed = [eid for eid, sig in sigs.items() if known.get(eid) != sig]
+        removed = [eid for eid in known if eid not in sigs]
         with self.words.open().searcher() as searcher:
             for eid in changed:
                 fields = searcher.document(id=eid)
                 cut[eid] = passages(fields) if fields else []
-        report.entries = len(changed) + sum(eid not in sigs for eid in known)
+        report.entries = len(changed) + len(removed)
         name = self.backend.name
-        cache = reusable(old, {text_hash(name, p.text) for ps in cut.values() for p in ps})
+        wanted = {text_hash(name, p.text) for ps in cut.values() for p in ps}
+        cache = reusable(base, wanted) | reusable(delta, wanted)
         # entry by entry, so that a checkpoint holds whole entries (it keeps no others)
         todo = list(
             dict.fromkeys(
@@ -167,9 +222,21 @@ class SemanticIndex:
             report.pending, report.entries = len(todo), 0
             return report
         report.embedded = len(todo)
+        # a few changes go to the delta; the base is written anew when they add up
+        on_top = base is not None and base.meta.get("format") == FORMAT and base.meta.get("stamp")
+        if on_top and len(todo) <= CHECKPOINT:
+            ids = sorted((set(delta.ids if delta else ()) | set(changed)) - set(removed))
+            rows = sum(len(cut[e]) if e in cut else _rows(delta, e) for e in ids)
+            if rows <= max(DELTA_ROWS, DELTA_SHARE * len(base)):
+                for _ in self._embed(todo, cache, progress):
+                    pass
+                self._write_delta(base, delta, ids, sigs, cut, cache, commit, removed)
+                return report
+        whole = self.store() if base is not None else None
+        rows_of = {eid: (whole, *span) for eid, span in whole.spans.items()} if whole else {}
 
         def build(complete: bool) -> None:
-            self._write(sorted(sigs), sigs, old, spans, cut, cache, commit if complete else "")
+            self._write(sorted(sigs), sigs, rows_of, cut, cache, commit if complete else "")
 
         # checkpoints, so that a killed run keeps what it embedded; spaced so that writing
         # them takes at most a tenth of the time (a large store is slow to write)
@@ -223,65 +290,43 @@ class SemanticIndex:
         for batch in batches[done:]:
             yield batch, self.backend.passages(batch)
 
-    def _write(self, ids, sigs, old, spans, cut, cache, commit: str) -> None:
-        """Write a commit: rows of unchanged entries are copied in runs of slices, the
-        rest come from ``cache``; an entry not fully embedded yet waits for the next run.
-        The store written becomes this object's store."""
+    def _write(self, ids, sigs, rows_of, cut, cache, commit: str) -> None:
+        """Write the base anew (a delta, written on top of the one before, is dropped):
+        rows of unchanged entries are copied in runs of slices, the rest come from
+        ``cache``; an entry not fully embedded yet waits for the next run."""
         name, dim = self.backend.name, self.backend.dim
-        out = Rows()
-        kept_ids, kept_sigs = [], []
-        run: list[tuple[int, int]] = []  # consecutive unchanged entries: (number, rows)
-        run_start = run_end = 0  # their rows in the old store
+        kept_ids, kept_sigs, arrays = assemble(ids, sigs, rows_of, cut, cache, name, dim)
+        meta = {"format": FORMAT, "backend": name, "commit": commit, "stamp": secrets.token_hex(8)}
+        self._saved(self.path, meta | {"ids": kept_ids, "sigs": kept_sigs}, arrays)
+        self.delta_path.unlink(missing_ok=True)
 
-        def flush() -> None:
-            if run:
-                out.old_run(old, run_start, run)
-                run.clear()
-
-        for eid in ids:
-            n = len(kept_ids)
-            if eid in cut:
-                rows = [(p, text_hash(name, p.text)) for p in cut[eid]]
-                if any(h not in cache for _, h in rows):
-                    continue
-                flush()
-                out.new(n, rows, cache, dim)
-            else:
-                start, end = spans[eid]
-                if run and start != run_end:
-                    flush()
-                if not run:
-                    run_start = start
-                run.append((n, end - start))
-                run_end = end
-            kept_ids.append(eid)
-            kept_sigs.append(sigs[eid])
-        flush()
-        meta = {"format": FORMAT, "backend": name, "commit": commit}
-        meta |= {"ids": kept_ids, "sigs": kept_sigs}
-        arrays = out.arrays(dim)
-        disk = dict(arrays)
-        disk["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
-        fd, tmp = tempfile.mkstemp(".tmp", "semantic.", self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                np.savez(f, **disk)
-            os.chmod(tmp, 0o666 & ~umask())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        stat = os.stat(self.path)
-        self._store = Store(meta, arrays)
-        self._seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    def _write_delta(self, base, delta, ids, sigs, cut, cache, commit, removed) -> None:
+        """Write the delta anew: the entries changed since the base (those of the delta
+        before, and ``cut``), and which of the base's entries they replace or remove."""
+        name, dim = self.backend.name, self.backend.dim
+        rows_of = {e: (delta, *delta.spans[e]) for e in ids if e not in cut}
+        kept_ids, kept_sigs, arrays = assemble(ids, sigs, rows_of, cut, cache, name, dim)
+        in_base = set(base.ids)
+        dead = set(delta.meta["dead"]) if delta else set()
+        dead |= {e for e in (*cut, *removed) if e in in_base}
+        meta = {"format": FORMAT, "backend": name, "commit": commit, "base": base.meta["stamp"]}
+        meta |= {"dead": sorted(dead), "ids": kept_ids, "sigs": kept_sigs}
+        self._saved(self.delta_path, meta, arrays)
 
     def search(
         self, text: str, allowed: set[str] | None = None, limit: int = 50, part: str | None = None
     ) -> list[Match]:
         """Entries closest in meaning to ``text``, best first."""
-        store = self.store()
-        if store is None or not text.strip():
+        base, delta = self.layers()
+        if base is None or not text.strip():
             return []
         query = self.backend.queries([text])[0]
-        return [m for m in store.search(query, allowed, limit, part) if m.score > -1]
+        if delta is None:
+            found = base.search(query, allowed, limit, part)
+        else:  # the two layers apart: merging them would copy the whole base
+            dead = frozenset(delta.meta["dead"])
+            found = base.search(query, allowed, limit, part, dead)
+            found = sorted(
+                found + delta.search(query, allowed, limit, part), key=lambda m: -m.score
+            )
+        return [m for m in found[:limit] if m.score > -1]

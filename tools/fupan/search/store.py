@@ -9,9 +9,11 @@ read, hold and rewrite, for cosines within ~0.003 of the exact ones.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -100,13 +102,19 @@ class Store:
         """Entry id -> its rows [start, end): computed once, asked once per entry when a
         site lists every entry's similar ones."""
         starts = np.searchsorted(self.entry, np.arange(len(self.ids)))
-        ends = np.append(starts[1:], len(self.entry))
+        ends = np.append(starts[1:], len(self.entry))[: len(starts)]
         return {eid: (int(s), int(e)) for eid, s, e in zip(self.ids, starts, ends, strict=True)}
 
     def search(
-        self, query: np.ndarray, allowed: set[str] | None, limit: int, part: str | None = None
+        self,
+        query: np.ndarray,
+        allowed: set[str] | None,
+        limit: int,
+        part: str | None = None,
+        excluded: frozenset[str] = frozenset(),
     ) -> list[Match]:
-        """Entries by their best passage's cosine similarity to ``query`` (in ``part``)."""
+        """Entries by their best passage's cosine similarity to ``query`` (in ``part``),
+        leaving out ``excluded`` ones."""
         if not len(self):
             return []
         sims = self.dot(query)
@@ -115,7 +123,7 @@ class Store:
         out, seen = [], set()
         for row in best_first(sims, limit):
             eid = self.ids[self.entry[row]]
-            if eid in seen or (allowed is not None and eid not in allowed):
+            if eid in seen or eid in excluded or (allowed is not None and eid not in allowed):
                 continue
             seen.add(eid)
             out.append(Match(eid, float(sims[row]), PART_CODES[self.part[row]], self.text(row)))
@@ -261,6 +269,94 @@ class Rows:
             "offsets": offsets,
             "text": np.frombuffer(b"".join(self.text), dtype=np.uint8),
         }
+
+
+def assemble(
+    ids: list[str],
+    sigs: dict[str, str],
+    rows_of: dict[str, tuple[Store, int, int]],
+    cut: dict[str, list],
+    cache: dict[bytes, np.ndarray],
+    backend: str,
+    dim: int,
+) -> tuple[list[str], list[str], dict[str, np.ndarray]]:
+    """The arrays of a store of ``ids``: an entry of ``cut`` from its passages' vectors
+    in ``cache`` (left out, to wait for the next run, while any is missing), any other
+    from its rows in an older store (``rows_of``: store, first row, end), copied in runs
+    of consecutive rows. Returns the ids and signatures kept, and the arrays."""
+    out = Rows()
+    kept_ids: list[str] = []
+    kept_sigs: list[str] = []
+    run: list[tuple[int, int]] = []  # consecutive unchanged entries: (number, rows)
+    source: Store | None = None
+    run_start = run_end = 0  # their rows in ``source``
+
+    def flush() -> None:
+        if run:
+            assert source is not None
+            out.old_run(source, run_start, run)
+            run.clear()
+
+    for eid in ids:
+        n = len(kept_ids)
+        if eid in cut:
+            rows = [(p, text_hash(backend, p.text)) for p in cut[eid]]
+            if any(h not in cache for _, h in rows):
+                continue
+            flush()
+            out.new(n, rows, cache, dim)
+        else:
+            store, start, end = rows_of[eid]
+            if run and (store is not source or start != run_end):
+                flush()
+            if not run:
+                source, run_start = store, start
+            run.append((n, end - start))
+            run_end = end
+        kept_ids.append(eid)
+        kept_sigs.append(sigs[eid])
+    flush()
+    return kept_ids, kept_sigs, out.arrays(dim)
+
+
+def signatures(base: Store, delta: Store | None) -> dict[str, str]:
+    """Entry id -> signature of what the base and its delta hold together."""
+    sigs = dict(zip(base.ids, base.sigs, strict=True))
+    if delta is not None:
+        for eid in delta.meta["dead"]:
+            sigs.pop(eid, None)
+        sigs |= dict(zip(delta.ids, delta.sigs, strict=True))
+    return sigs
+
+
+def merged(base: Store, delta: Store) -> Store:
+    """One store of a base and its delta: the delta's entries in place of the base's."""
+    dead = set(delta.meta["dead"])
+    rows_of = {eid: (base, *span) for eid, span in base.spans.items() if eid not in dead}
+    rows_of |= {eid: (delta, *span) for eid, span in delta.spans.items()}
+    backend, dim = delta.meta["backend"], base.codes.shape[1]
+    ids, sigs, arrays = assemble(
+        sorted(rows_of), signatures(base, delta), rows_of, {}, {}, backend, dim
+    )
+    meta = {k: v for k, v in delta.meta.items() if k not in ("base", "dead")}
+    return Store(meta | {"ids": ids, "sigs": sigs}, arrays)
+
+
+def save(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> None:
+    """Write a store as a new file renamed into place: a reader sees the old one or the
+    new one, and a killed write leaves a ``semantic.*.tmp`` to clear away."""
+    disk = dict(arrays)
+    disk["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
+    fd, tmp = tempfile.mkstemp(".tmp", "semantic.", path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **disk)
+        os.chmod(tmp, 0o666 & ~umask())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def reusable(old: Store | None, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
