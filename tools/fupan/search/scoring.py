@@ -22,7 +22,6 @@ from whoosh import query as Q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
-from whoosh.util.numlists import delta_decode
 
 try:
     from whoosh.util.numeric import byte_to_length
@@ -95,10 +94,9 @@ def _postings(leaf, fieldname: str, btext: bytes, info) -> tuple[np.ndarray, np.
         while m.is_active():
             m._read_data()
             block_ids, block_weights = m._data[0], m._data[1]
-            if not m._byteids:
-                block_ids = tuple(delta_decode(block_ids))
             n = m._blocklength
-            ids.append(np.asarray(block_ids, dtype=np.int64))
+            block = np.asarray(block_ids, dtype=np.int64)
+            ids.append(block if m._byteids else np.cumsum(block))  # as delta_decode
             if block_weights is None:
                 weights.append(np.ones(n))
             elif isinstance(block_weights, float):
