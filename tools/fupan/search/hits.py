@@ -219,6 +219,8 @@ def search(
         mode = "words"
     kb = index.kb
     ix = index.open()
+    # embedded meanwhile, when the query is not shaped by operators first
+    query = meaning.query(_meaning_text(text)) if mode != "words" and meaning else None
     with ix.searcher() as searcher:
         reader = searcher.reader()
         built = build(text, kb.thesaurus, lambda term: reader.doc_frequency(WORDS, term) > 0)
@@ -253,7 +255,7 @@ def search(
         if mode != "words":
             allowed = _ids(reader, fq) if fq is not None else None
             by_meaning = _related(
-                meaning, _meaning_text(text), allowed, filters.part, bool(by_words)
+                meaning, _meaning_text(text), allowed, filters.part, bool(by_words), query
             )
         ranked = fuse(searcher, by_words[:window], by_meaning, built)
         hits = [
@@ -266,10 +268,12 @@ def search(
     return Results(hits, total, suggestion)
 
 
-def _related(meaning, text: str, allowed, part: str | None, words_found: bool) -> list[Match]:
+def _related(
+    meaning, text: str, allowed, part: str | None, words_found: bool, query=None
+) -> list[Match]:
     """Entries close in meaning: near the best match, and only clearly related ones
     when nothing was found by words (any text has *some* nearest entry)."""
-    found = meaning.search(text, allowed, MEANING_WINDOW, part)
+    found = meaning.search(text, allowed, MEANING_WINDOW, part, query)
     if not found or (not words_found and found[0].score < MEANING_ALONE):
         return []
     floor = found[0].score - MEANING_SPREAD

@@ -22,7 +22,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -313,20 +313,40 @@ class SemanticIndex:
         meta |= {"dead": sorted(dead), "ids": kept_ids, "sigs": kept_sigs}
         self._saved(self.delta_path, meta, arrays)
 
+    def query(self, text: str) -> Future[np.ndarray]:
+        """``text``'s vector, embedded in a thread of its own: the encoder runs outside
+        Python's lock, so the words' ranking goes on meanwhile on the other core. (A
+        thread a query, not a pool: a pool's thread would not survive a fork.)"""
+        future: Future[np.ndarray] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self.backend.queries([text])[0])
+            except BaseException as e:  # raised again where the vector is wanted
+                future.set_exception(e)
+
+        threading.Thread(target=run, name="fupan-query", daemon=True).start()
+        return future
+
     def search(
-        self, text: str, allowed: set[str] | None = None, limit: int = 50, part: str | None = None
+        self,
+        text: str,
+        allowed: set[str] | None = None,
+        limit: int = 50,
+        part: str | None = None,
+        query: Future[np.ndarray] | None = None,
     ) -> list[Match]:
-        """Entries closest in meaning to ``text``, best first."""
+        """Entries closest in meaning to ``text`` (its vector ``query``, when already
+        asked for), best first."""
         base, delta = self.layers()
         if base is None or not text.strip():
             return []
-        query = self.backend.queries([text])[0]
+        query_vector = (query or self.query(text)).result()
         if delta is None:
-            found = base.search(query, allowed, limit, part)
+            found = base.search(query_vector, allowed, limit, part)
         else:  # the two layers apart: merging them would copy the whole base
             dead = frozenset(delta.meta["dead"])
-            found = base.search(query, allowed, limit, part, dead)
-            found = sorted(
-                found + delta.search(query, allowed, limit, part), key=lambda m: -m.score
-            )
+            found = base.search(query_vector, allowed, limit, part, dead)
+            found += delta.search(query_vector, allowed, limit, part)
+            found.sort(key=lambda m: -m.score)
         return [m for m in found[:limit] if m.score > -1]
