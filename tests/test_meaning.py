@@ -23,7 +23,7 @@ from fupan.search.hits import Filters, search
 from fupan.search.indexes import open_indexes
 from fupan.search.related import related
 from fupan.search.similar import similar_by_meaning
-from fupan.search.store import Store, best_first
+from fupan.search.store import Store, best_first, pack
 
 from .conftest import copy_sample, entry, make_kb
 
@@ -337,6 +337,23 @@ def test_two_writers_wait_for_each_other(tmp_path):
     store = open_indexes(kb).meaning.store()
     assert len(store.ids) == 12
     assert np.allclose(np.linalg.norm(store.vectors(), axis=1), 1, atol=1e-2)
+
+
+def test_product_in_two_halves_is_the_product(monkeypatch):
+    rng = np.random.default_rng(2)
+    vectors = rng.standard_normal((5000, 8)).astype(np.float32)
+    codes, scale = pack(vectors)
+    arrays = {"codes": codes, "scale": scale, "entry": np.zeros(5000, np.int32)}
+    arrays |= {"part": np.zeros(5000, np.int8), "hash": np.zeros(5000, "S16")}
+    arrays |= {"offsets": np.zeros(5001, np.int64), "text": np.zeros(0, np.uint8)}
+    store = Store({"ids": ["a"], "sigs": ["s"]}, arrays)
+    query = rng.standard_normal(8).astype(np.float32)
+    whole = store.dot(query)
+    monkeypatch.setattr("fupan.search.store.SPLIT_FROM", 1000)
+    monkeypatch.setattr("fupan.search.store.CHUNK", 512)
+    halves = store.dot(query)
+    assert np.allclose(halves, store.vectors() @ query, atol=1e-5)
+    assert np.array_equal(halves, whole)
 
 
 def test_rows_come_best_first_however_many_are_taken():

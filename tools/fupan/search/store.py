@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ import numpy as np
 FORMAT = 3
 PART_CODES = ("title", "summary", "reflection", "improvement")
 CHUNK = 2_048  # rows converted and multiplied at once: their float32 copy stays in cache
+SPLIT_FROM = 32_768  # rows from which a product is worth a second thread
 
 
 @dataclass
@@ -77,15 +79,31 @@ class Store:
         """``vectors @ other``, a chunk of rows at a time: the float32 copy of the codes
         and a product with many columns (an entry's passages) stay small."""
         out = np.empty((len(self), *other.shape[1:]), dtype=np.float32)
-        buffer = np.empty((min(CHUNK, len(self)), self.codes.shape[1]), dtype=np.float32)
-        for start in range(0, len(self), CHUNK):
-            codes = self.codes[start : start + CHUNK]
+        # numpy works outside Python's lock: a large store is multiplied in two halves at
+        # once on two cores (threads of their own, as a pool's would not survive a fork)
+        big = len(self) >= SPLIT_FROM and other.ndim == 1  # a matrix: BLAS has threads
+        halves = 2 if big and (os.cpu_count() or 1) > 1 else 1
+        middle = len(self) // halves // CHUNK * CHUNK
+        bounds = [(0, middle), (middle, len(self))] if halves == 2 else [(0, len(self))]
+        threads = [
+            threading.Thread(target=self._dot_rows, args=(other, out, lo, hi)) for lo, hi in bounds
+        ]
+        for t in threads[1:]:
+            t.start()
+        self._dot_rows(other, out, *bounds[0])
+        for t in threads[1:]:
+            t.join()
+        return out
+
+    def _dot_rows(self, other: np.ndarray, out: np.ndarray, low: int, high: int) -> None:
+        buffer = np.empty((min(CHUNK, high - low), self.codes.shape[1]), dtype=np.float32)
+        for start in range(low, high, CHUNK):
+            codes = self.codes[start : min(start + CHUNK, high)]
             rows = slice(start, start + len(codes))
             np.copyto(buffer[: len(codes)], codes, casting="unsafe")
             product = buffer[: len(codes)] @ other
             scale = self.scale[rows]
             out[rows] = product * (scale[:, None] if product.ndim == 2 else scale)
-        return out
 
     def blob(self, start: int, end: int) -> bytes:
         """The texts of rows [start, end), joined as stored."""
