@@ -22,11 +22,7 @@ from whoosh import query as Q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
-
-try:
-    from whoosh.util.numeric import byte_to_length
-except ImportError:  # older layouts
-    from whoosh.compat import byte_to_length  # type: ignore[no-redef]
+from whoosh.util.numeric import byte_to_length
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) or 1 for b in range(256)], dtype=np.float64)
 
