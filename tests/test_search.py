@@ -22,6 +22,7 @@ from fupan.search.related import related
 from fupan.search.scoring import rank
 from fupan.text import cilin
 from fupan.text.thesaurus import load_thesaurus
+from whoosh import query as Q
 
 from .conftest import copy_sample, entry, make_kb
 
@@ -247,6 +248,13 @@ def test_array_scorer_gives_whoosh_scores_before_and_after_edits(tmp_path):
         assert all(abs(whoosh[d] - mine[d]) < 1e-9 for d in whoosh), text
         checked += bool(whoosh)
     assert checked >= 8
+    with SearchIndex(kb).open().searcher() as searcher:  # a plan's terms, coordinated
+        terms = ["通知", "班组", "经费", "报名", "不存在的词"]
+        q = Q.Or([Q.Term(WORDS, t, boost=1 / (i + 1)) for i, t in enumerate(terms)], scale=0.9)
+        whoosh = {r.docnum: r.score for r in searcher.search(q, limit=None)}
+        mine = dict(rank(searcher, q))
+        assert len(whoosh) > 5 and whoosh.keys() == mine.keys()
+        assert all(abs(whoosh[d] - mine[d]) < 1e-9 for d in whoosh)
     for text in ("雨", "车"):  # one character: a prefix, which Whoosh scores by index size
         whoosh, mine = _whoosh_and_arrays(kb, text)
         assert whoosh.keys() == mine.keys() and len(set(mine.values())) > 1, text

@@ -184,16 +184,6 @@ def _meets(body: str, built: Built) -> bool:
     return all(w.lower() in body for w in (*built.phrases, *built.required))
 
 
-def _by_words(
-    searcher, q: Q.Query, allowed: set[int] | None
-) -> scoring.Ranked | list[tuple[int, float]]:
-    """Every match of ``q``, best first: (document number, score)."""
-    try:
-        return scoring.rank(searcher, q, allowed)
-    except scoring.Unsupported:  # Whoosh scores what the array scorer does not know
-        return [(r.docnum, r.score) for r in searcher.search(q, filter=allowed, limit=None)]
-
-
 def _ids(reader, docnums) -> set[str]:
     column = reader.column_reader("id")
     return {column[d] for d in docnums}
@@ -236,7 +226,7 @@ def search(
         if mode != "meaning":
             # rank a window of the best a second time on the stored text: the query's
             # own words verbatim count most; phrases and --part are checked there too
-            matched = _by_words(searcher, prune(built.query, reader), fq)
+            matched = scoring.ranked(searcher, prune(built.query, reader), fq)
             read = 0
             for docnum, score_ in matched:
                 if len(by_words) >= window:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from ..errors import FupanError
 from ..model import OPEN_STATUSES
 from ..text.snippets import snippet
 from ..text.words import tokens, words
+from . import scoring
 from .hits import MEANING_SPREAD, MEANING_WINDOW, Hit, fuse, make_hit
 from .index import WORDS, SearchIndex
 from .passages import passages
@@ -74,9 +76,8 @@ def related(
         window = max(limit, MEANING_WINDOW)
         by_words = []
         if subs:
-            by_words = [
-                (r.score, r.fields()) for r in searcher.search(Q.Or(subs, scale=0.9), limit=window)
-            ]
+            best = list(itertools.islice(scoring.ranked(searcher, Q.Or(subs, scale=0.9)), window))
+            by_words = [(score_, searcher.stored_fields(docnum)) for docnum, score_ in best]
         by_meaning = _by_meaning(meaning, plan, window)
         ranked = fuse(searcher, by_words, by_meaning)
         out = []

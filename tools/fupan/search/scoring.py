@@ -172,8 +172,10 @@ class _Scorer:
             # (and on an edit's small segments) it gives every match the same score
             return self.run(Q.Or([Q.Term(q.fieldname, w) for w in words], boost=q.boost))
         if type(q) in (Q.Or, Q.And):
-            if type(q) is Q.Or and (q.minmatch or q.scale):
-                raise Unsupported("Or with minmatch or scale")
+            if type(q) is Q.Or and q.minmatch:
+                raise Unsupported("Or with minmatch")
+            if type(q) is Q.Or and q.scale:
+                return self.coordinated(q)
             subs = q.subqueries
             if not subs:
                 return self.empty()
@@ -200,6 +202,26 @@ class _Scorer:
             return matched, scores
         raise Unsupported(type(q).__name__)
 
+    def coordinated(self, q: Q.Or) -> tuple[np.ndarray, np.ndarray]:
+        """An Or of terms with a coordination bonus: more of its terms, a higher score
+        (Whoosh's CoordMatcher, its "SQR" formula). Whoosh counts the terms present per
+        segment; here in the whole index, which is the same on one segment."""
+        if not all(type(s) is Q.Term for s in q.subqueries) or q.boost != 1.0:
+            raise Unsupported("coordination over anything but terms")
+        parts = [self.run(s) for s in q.subqueries]
+        present = [p for p in parts if p[0].any()]
+        if not present:
+            return self.empty()
+        matched = np.logical_or.reduce([m for m, _ in present])
+        matching = np.sum([m for m, _ in present], axis=0)
+        total = np.sum([s for _, s in present], axis=0)
+        terms = len(present)
+        if terms in (0, q.scale):
+            return matched, np.zeros(self.size)
+        scores = (total + (matching - 1) / (terms - q.scale) ** 2) * ((terms - 1) / terms)
+        scores[~matched] = 0.0
+        return matched, scores
+
     def live(self) -> np.ndarray:
         alive = np.ones(self.size, dtype=bool)
         for leaf, offset in self.leaves:
@@ -207,6 +229,15 @@ class _Scorer:
                 gone = np.fromiter(leaf.deleted_docs_set, dtype=np.int64)
                 alive[gone + offset] = False
         return alive
+
+
+def ranked(searcher, q: Q.Query, allowed: set[int] | None = None):
+    """Every match, best first, as (document number, score): by :func:`rank`, or by
+    Whoosh itself for what that does not know."""
+    try:
+        return rank(searcher, q, allowed)
+    except Unsupported:
+        return [(r.docnum, r.score) for r in searcher.search(q, filter=allowed, limit=None)]
 
 
 def rank(searcher, q: Q.Query, allowed: set[int] | None = None) -> Ranked:
