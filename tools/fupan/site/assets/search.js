@@ -70,13 +70,18 @@
     var c = loaded[termChunk(word)];
     return c && Object.prototype.hasOwnProperty.call(c, word) ? c[word] : null;
   }
-  function postings(word) {  // [{doc, field}], and how many entries hold the word
+  function postings(word) {  // codes (doc << 2 | field, ascending), and how many entries
     if (!decoded[word]) {
-      var e = entry(word), codes = e ? decode(e[0]) : [], docs = {}, n = 0;
-      codes.forEach(function (c) { if (!docs[c >> 2]) { docs[c >> 2] = 1; n++; } });
+      var e = entry(word), codes = e ? decode(e[0]) : [], n = 0, last = -1;
+      for (var i = 0; i < codes.length; i++) if (codes[i] >> 2 !== last) { last = codes[i] >> 2; n++; }
       decoded[word] = {codes: codes, docs: n};
     }
     return decoded[word];
+  }
+  function holds(codes, doc) {  // whether ascending ``codes`` name ``doc`` (in any field)
+    var lo = 0, hi = codes.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (codes[mid] < doc * 4) lo = mid + 1; else hi = mid; }
+    return lo < codes.length && codes[lo] >> 2 === doc;
   }
 
   /* The query as groups of alternative words: each group is one thing asked for. */
@@ -127,31 +132,39 @@
     return all(Object.keys(names)).then(function () { return groups; });
   }
 
+  /* Scores in arrays as long as the knowledge base: at 10,000 entries a query's common
+     words hold thousands of entries each, too many for an object keyed by entry. */
   function score(groups) {
-    var scores = {}, matched = {}, fields = {}, terms = {};
-    groups.forEach(function (g, gi) {
-      var best = {};  // doc -> weight of this group
+    var n = meta.docs, scores = new Float64Array(n), matched = new Uint16Array(n);
+    var fields = new Float64Array(n * 4), best = new Float64Array(n), used = [];
+    groups.forEach(function (g) {
+      var touched = [];  // the entries this group matched; best[] is zero for the others
       var pairs = g.words.map(function (w) { return [w, 1]; }).concat(g.near);
       pairs.forEach(function (pair) {
-        var w = pair[0], p = postings(w);
+        var w = pair[0], p = postings(w), codes = p.codes;
         var idf = Math.log(1 + meta.docs / (p.docs || 1)) * pair[1] * (w.length > 1 ? 1 : 0.5);
-        p.codes.forEach(function (code) {
-          var doc = code >> 2, field = code & 3, weight = idf * FIELD_WEIGHT[field];
-          var f = fields[doc] = fields[doc] || [0, 0, 0, 0];
-          f[field] += idf;
-          (terms[doc] = terms[doc] || {})[w] = 1;
-          if ((best[doc] || 0) < weight) best[doc] = weight;
-        });
+        if (codes.length) used.push([w, codes]);
+        for (var i = 0; i < codes.length; i++) {
+          var doc = codes[i] >> 2, field = codes[i] & 3, weight = idf * FIELD_WEIGHT[field];
+          fields[doc * 4 + field] += idf;
+          if (best[doc] === 0) touched.push(doc);
+          if (best[doc] < weight) best[doc] = weight;
+        }
       });
-      Object.keys(best).forEach(function (doc) {
-        scores[doc] = (scores[doc] || 0) + best[doc];
-        matched[doc] = (matched[doc] || 0) + 1;
-      });
+      touched.forEach(function (doc) { scores[doc] += best[doc]; matched[doc]++; best[doc] = 0; });
     });
-    Object.keys(scores).forEach(function (doc) {
-      scores[doc] *= matched[doc] / groups.length;  // more of the query matched ranks higher
-    });
-    return {scores: scores, fields: fields, terms: terms};
+    var docs = [];
+    for (var d = 0; d < n; d++) {
+      if (!matched[d]) continue;
+      scores[d] *= matched[d] / groups.length;  // more of the query matched ranks higher
+      docs.push(d);
+    }
+    return {scores: scores, fields: fields, docs: docs, used: used};
+  }
+  function wordsOf(found, doc) {  // the query's words (and related words) in an entry
+    var out = {};
+    found.used.forEach(function (u) { if (holds(u[1], doc)) out[u[0]] = 1; });
+    return Object.keys(out);
   }
 
   function allowed(filters) {  // doc -> true for the entries the facets keep, or null: all
@@ -168,8 +181,9 @@
 
   function result(doc, found) {
     var d = loaded["d" + Math.floor(doc / meta.docsPerChunk)][doc % meta.docsPerChunk];
-    var f = found && found.fields[doc], part = 2;  // reflection, unless another part matched more
-    if (f) {
+    var part = 2;  // reflection, unless another part matched more
+    if (found) {
+      var f = found.fields.subarray(doc * 4, doc * 4 + 4);
       part = 0;
       for (var k = 1; k < 4; k++) if (f[k] > f[part]) part = k;
     }
@@ -179,7 +193,7 @@
       tags: d[7].map(function (t) { return meta.tags[t]; }),
       part: meta.labels.parts[part],
       snippet: part ? d[8][part - 1] : d[7].map(function (t) { return "#" + meta.tags[t]; }).join(" ") + " " + d[8][0],
-      terms: found ? Object.keys(found.terms[doc] || {}) : []
+      terms: found ? wordsOf(found, doc) : []
     };
   }
 
@@ -209,9 +223,7 @@
       if (text.trim()) {
         return neighbours(analyse(text)).then(function (groups) {
           found = score(groups);
-          order = Object.keys(found.scores).map(Number).filter(function (d) { return !keep || keep[d]; });
-          order.sort(function (a, b) { return found.scores[b] - found.scores[a] || a - b; });
-          return finish(order, found, limit);
+          return finish(ranked(found, keep), found, limit);
         });
       }
       order = [];
@@ -220,10 +232,18 @@
     });
   }
 
+  function ranked(found, keep) {  // the entries found, best first
+    var s = found.scores, order = keep ? found.docs.filter(function (d) { return keep[d]; }) : found.docs;
+    return order.sort(function (a, b) { return s[b] - s[a] || a - b; });
+  }
+  function docChunks(docs) {
+    var names = {};
+    docs.forEach(function (d) { names["d" + Math.floor(d / meta.docsPerChunk)] = 1; });
+    return Object.keys(names);
+  }
   function finish(order, found, limit) {
-    var shown = order.slice(0, limit || 10), names = {};
-    shown.forEach(function (d) { names["d" + Math.floor(d / meta.docsPerChunk)] = 1; });
-    return all(Object.keys(names)).then(function () {
+    var shown = order.slice(0, limit || 10);
+    return all(docChunks(shown)).then(function () {
       return {total: order.length, results: shown.map(function (d) { return result(d, found); })};
     });
   }
@@ -290,9 +310,15 @@
       });
     };
   }
-  function later(run) {
-    var pending = null;
-    return function () { clearTimeout(pending); pending = setTimeout(run, 60); };
+  function later(run) {  // the first keystroke after a pause at once, then one per pause
+    var pending = null, last = 0;
+    return function () {
+      var now = Date.now(), paused = now - last > 300;
+      last = now;
+      clearTimeout(pending);
+      if (paused) run();
+      else pending = setTimeout(run, 60);
+    };
   }
   function openBrowse(text) { ready().then(function () { location.href = browseUrl(text); }); }
 
