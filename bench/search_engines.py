@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/search_engines.py [--kb PATH]
+    python bench/search_engines.py [--kb PATH] [--queries FILE] [--fupan-only]
 
 Builds the knowledge base's site (default: this repository's sample) with
 ``mkdocs build``, then answers every query of ``tests/data/meaning_queries.yml``
@@ -54,7 +54,11 @@ BYTES_JS = """() => performance.getEntriesByType('resource')
 def build_site(kb: Path, into: Path) -> Path:
     for name in ("mkdocs.yml", "docs", "reviews"):
         src = kb / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, into / name)
+        if src.exists():
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, into / name)
+    if not (into / "docs").exists():  # a knowledge base of entries alone: a home page
+        (into / "docs").mkdir()
+        (into / "docs" / "index.md").write_text("# 复盘\n", "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=into, check=True, env=env)
     return into / "site"
@@ -86,7 +90,8 @@ async def pagefind_index(entries, site: Path) -> set[str]:
 
 
 def ids(hrefs: list[str]) -> list[str]:
-    return [h.split("/reviews/", 1)[1].removesuffix(".html") for h in hrefs if "/reviews/" in h]
+    out = [h.split("/reviews/", 1)[1] for h in hrefs if "/reviews/" in h]
+    return [i.removesuffix(".html").removesuffix("/index").rstrip("/") for i in out]
 
 
 def recall(found: list[str], relevant: set[str]) -> float:
@@ -96,19 +101,21 @@ def recall(found: list[str], relevant: set[str]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kb", type=Path, default=ROOT)
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="labelled queries")
+    parser.add_argument("--fupan-only", action="store_true", help="leave Pagefind out")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     entries = [e for e in KnowledgeBase(args.kb).load_all().entries if e.publish]
     shown = {e.id for e in entries}
     queries = []
-    for q in yaml.safe_load(QUERIES.read_text("utf-8")):
+    for q in yaml.safe_load(args.queries.read_text("utf-8")):
         relevant = {i for i in q["relevant"] if i in shown}
         if relevant:
             queries.append((q["query"], q["kind"], relevant))
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(args.kb, Path(tmp))
-        vocab = asyncio.run(pagefind_index(entries, site))
+        vocab = set() if args.fupan_only else asyncio.run(pagefind_index(entries, site))
         engines = {
             "fupan": (FUPAN_JS, lambda q: q),
             "Pagefind, query as typed": (PAGEFIND_JS, lambda q: q),
@@ -117,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
                 lambda q: " ".join(query_terms(q, vocab.__contains__)),
             ),
         }
+        if args.fupan_only:
+            engines = {"fupan": engines["fupan"]}
         rows = {}
         with serve(site) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
