@@ -218,6 +218,23 @@ def test_first_answer_loads_only_some_chunks(page, server):
     assert len(names) < len(list(site.glob("*.js")))  # not every chunk
 
 
+def test_a_chunk_whose_connection_drops_is_fetched_again(context, server):
+    pg = context.new_page()  # not watched: the dropped request logs a console error
+    dropped: list[str] = []
+
+    def drop_once(route):
+        if not dropped:
+            dropped.append(route.request.url)
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    pg.route("**/assets/fupan/search/meta.js", drop_once)
+    ids = browse_ids(pg, server, "报名人数不足")
+    assert dropped and len(ids) >= 3
+    pg.close()
+
+
 def test_typing_updates_results_and_url(page, server):
     page.goto(f"{server}browse.html")
     page.wait_for_selector("form.fupan-browse.ready")

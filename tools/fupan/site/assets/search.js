@@ -26,15 +26,20 @@
     return new Promise(function (resolve, reject) {
       if (waiting[name]) { waiting[name].push([resolve, reject]); return; }
       waiting[name] = [[resolve, reject]];
-      var s = document.createElement("script");
-      s.src = DIR + name + ".js";
-      s.async = true;
-      s.onerror = function () {
-        (waiting[name] || []).forEach(function (w) { w[1](new Error("fupan: no " + name)); });
-        delete waiting[name];
-      };
-      document.head.appendChild(s);
+      fetchChunk(name, 2);
     });
+  }
+  function fetchChunk(name, tries) {  // a dropped connection is tried again once
+    var s = document.createElement("script");
+    s.src = DIR + name + ".js";
+    s.async = true;
+    s.onerror = function () {
+      s.remove();
+      if (tries > 1) { setTimeout(function () { fetchChunk(name, tries - 1); }, 200); return; }
+      (waiting[name] || []).forEach(function (w) { w[1](new Error("fupan: no " + name)); });
+      delete waiting[name];
+    };
+    document.head.appendChild(s);
   }
   function all(names) { return Promise.all(names.map(chunk)); }
 
