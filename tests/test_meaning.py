@@ -354,6 +354,9 @@ def test_product_in_two_halves_is_the_product(monkeypatch):
     halves = store.dot(query)
     assert np.allclose(halves, store.vectors() @ query, atol=1e-5)
     assert np.array_equal(halves, whole)
+    rows = np.arange(3, 5000, 3)  # some rows only, and a matrix
+    matrix = rng.standard_normal((8, 3)).astype(np.float32)
+    assert np.allclose(store.dot(matrix, rows), (store.vectors() @ matrix)[rows], atol=1e-5)
 
 
 def test_rows_come_best_first_however_many_are_taken():
