@@ -51,6 +51,7 @@ OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(REPO))
 import synth  # noqa: E402
+from installed import compile_fupan  # noqa: E402
 
 MODES = ("words", "meaning", "both")
 KINDS = ("word", "phrase", "paraphrase", "multi")
@@ -265,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=1000, help="synthetic entries")
     parser.add_argument("--repeat", type=int, default=3, help="runs per CLI timing")
     args = parser.parse_args(argv)
+    compile_fupan()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     OUT.mkdir(parents=True, exist_ok=True)
     if args.what == "quality":

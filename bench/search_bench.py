@@ -48,6 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402  (bench/ is not a package; synth sits beside this file)
+from installed import compile_fupan  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -483,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         help="words: the word index alone; both: with the meaning index (embeds every entry)",
     )
     args = parser.parse_args(argv)
+    compile_fupan()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     if not sizes or min(sizes) < 1:
         parser.error("--sizes needs one or more positive entry counts, e.g. 1000,10000")
