@@ -480,7 +480,7 @@ def test_unknown_options_are_usage_errors(searchable, option, says):
 @pytest.mark.parametrize(
     "args, zh, en",
     [
-        (["search"], "错误：缺少参数 'WORDS...'", "Error: Missing argument 'WORDS...'"),
+        (["search"], "错误：缺少参数 '搜索词...'", "Error: Missing argument 'WORDS...'"),
         (["search", "--limit", "abc", "x"], "'--limit' 的值不对：'abc' 不是整数", "'abc' is not"),
         (["search", "--limit", "0", "x"], "0 不在 x>=1 的范围内", "0 is not in the range"),
         (["check", "nowhere.md"], "'nowhere.md' 不存在", "File 'nowhere.md' does not exist"),

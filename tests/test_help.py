@@ -50,8 +50,13 @@ def test_help_is_in_the_knowledge_base_language(kb):
     assert "汉字之间不用加空格。" in page and "\n  示例：\n    fupan search 报名人数不足\n" in page
     assert "  --unit 文本                     只限这个单位（写名册中的名称或别名）。\n" in page
     assert "最多显示多少条结果。  [默认：10; x>=1]" in page
+    assert page.splitlines()[0].endswith(" search [选项] 搜索词...")
     for english in ("Search past", "Only this unit", "Examples", "Show this message", "TEXT"):
         assert english not in page, english
+    for english in ("OPTIONS", "WORDS"):
+        assert english not in page, english
+    assert run("--kb", kb, "--help").splitlines()[0].endswith(" [选项] 命令 [参数]...")
+    assert run("--kb", kb, "check", "--help").splitlines()[0].endswith(" check [选项] [路径]...")
 
 
 @pytest.mark.parametrize(
@@ -106,6 +111,11 @@ def test_every_command_and_option_has_help_in_both_languages():
                 kind = metavar_key(param)
                 if kind in table:
                     used.add(kind)
+            for param in command.params:  # the usage line names each argument
+                if isinstance(param, click.Argument):
+                    assert f"help.argument.{param.name}" in table, (lang, name, param.name)
+                    used.add(f"help.argument.{param.name}")
+        used |= {"help.usage.options", "help.usage.command"}
     assert HELP_KEYS["zh"] == HELP_KEYS["en"]
     assert HELP_KEYS["zh"] == used, "help keys that no command or option uses"
     for key in HELP_KEYS["zh"]:

@@ -76,6 +76,7 @@ class FupanGroup(click.Group):
         return command
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
+        localize(self, strings(ctx.ensure_object(App).find_language()))  # its usage line
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             app = ctx.ensure_object(App)

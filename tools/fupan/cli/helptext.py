@@ -39,6 +39,13 @@ def metavar_key(param: click.Parameter) -> str:
     return f"help.metavar.{param.type.name.lower().replace(' ', '_')}"
 
 
+def argument_placeholder(param: click.Argument, word: str) -> str:
+    """``[FILE]``, ``WORDS...``: as click marks an argument that may be left out or
+    repeated, around the word in the page's language."""
+    word = word if param.required else f"[{word}]"
+    return word if param.nargs == 1 else f"{word}..."
+
+
 def option_help(table: dict[str, str], command: str, option: str) -> str:
     return table.get(f"help.{command}.{option}") or table[f"help.shared.{option}"]
 
@@ -48,7 +55,12 @@ def localize(command: click.Command, table: dict[str, str]) -> None:
     name = key_of(command)
     command.help = table[f"help.{name}"]
     command.short_help = first_sentence(command.help)
+    command.options_metavar = table["help.usage.options"]
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = table["help.usage.command"]
     for param in command.params:
+        if isinstance(param, click.Argument) and f"help.argument.{param.name}" in table:
+            param.metavar = argument_placeholder(param, table[f"help.argument.{param.name}"])
         if isinstance(param, click.Option):
             param.help = option_help(table, name, option_key(param))
             kind = metavar_key(param)

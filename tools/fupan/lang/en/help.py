@@ -293,4 +293,15 @@ STRINGS: dict[str, str] = {
     "help.metavar.file": "FILE",
     "help.metavar.integer_range": "INTEGER RANGE",
     "help.metavar.date": "DATE",
+    # the usage line's placeholders: for the options, the command, and each argument
+    "help.usage.options": "[OPTIONS]",
+    "help.usage.command": "COMMAND [ARGS]...",
+    "help.argument.entry_id": "ID",
+    "help.argument.number": "N",
+    "help.argument.paths": "PATHS",
+    "help.argument.campaign": "CAMPAIGN",
+    "help.argument.folder": "FOLDER",
+    "help.argument.plan": "PLAN",
+    "help.argument.words": "WORDS",
+    "help.argument.file": "FILE",
 }

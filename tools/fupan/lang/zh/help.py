@@ -288,4 +288,15 @@ STRINGS: dict[str, str] = {
     "help.metavar.file": "文件",
     "help.metavar.integer_range": "整数",
     "help.metavar.date": "日期",
+    # the usage line's placeholders: for the options, the command, and each argument
+    "help.usage.options": "[选项]",
+    "help.usage.command": "命令 [参数]...",
+    "help.argument.entry_id": "编号",
+    "help.argument.number": "序号",
+    "help.argument.paths": "路径",
+    "help.argument.campaign": "活动",
+    "help.argument.folder": "文件夹",
+    "help.argument.plan": "计划文件",
+    "help.argument.words": "搜索词",
+    "help.argument.file": "文件",
 }
