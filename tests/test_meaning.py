@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from fupan.cli import cli
 from fupan.kb import KnowledgeBase
 from fupan.search import embedding
-from fupan.search.clusters import clusters
+from fupan.search.clusters import _neighbours, clusters
 from fupan.search.hits import Filters, search
 from fupan.search.indexes import open_indexes
 from fupan.search.related import related
@@ -357,6 +357,26 @@ def test_product_in_two_halves_is_the_product(monkeypatch):
     rows = np.arange(3, 5000, 3)  # some rows only, and a matrix
     matrix = rng.standard_normal((8, 3)).astype(np.float32)
     assert np.allclose(store.dot(matrix, rows), (store.vectors() @ matrix)[rows], atol=1e-5)
+
+
+def test_close_passages_are_found_once_per_pair_as_all_against_all(monkeypatch):
+    monkeypatch.setattr("fupan.search.clusters.BLOCK", 64)  # several blocks, and a last odd one
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal((40, 16)).astype(np.float32)
+    vectors = base[rng.integers(0, 40, 300)] + 0.05 * rng.standard_normal((300, 16))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    owner = [f"e{i // 2}" for i in range(300)]
+    meta = {f"e{k}": (f"u{k % 5}", 2020 + k % 2) for k in range(150)}
+    sims = vectors @ vectors.T
+    expected = []
+    for i in range(300):
+        close = [j for j in np.argsort(-sims[i]) if j != i and sims[i, j] >= 0.94][:64]
+        expected.append(
+            {j for j in close if owner[j] != owner[i] and meta[owner[j]] != meta[owner[i]]}
+        )
+    found = _neighbours(vectors, owner, meta, 0.94)
+    assert sum(map(len, expected)) > 300
+    assert [set(f) for f in found] == expected
 
 
 def test_rows_come_best_first_however_many_are_taken():

@@ -10,6 +10,7 @@ is the group's representative sentence, and every member is close to it.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from .store import PART_CODES, Store
 SAME = 0.94  # cosine at which two passages of multilingual-e5-small say the same thing
 MIN_CHARS = 15  # shorter passages are headings like 仍然存在的问题：
 MAX_NEIGHBOURS = 64  # per passage: bounds the work on large knowledge bases
-BLOCK = 1024  # rows compared at once: bounds memory
+BLOCK = 512  # rows compared at once, in each of two threads: bounds memory
 
 
 HEADLINE = 60  # characters of the representative sentence
@@ -84,15 +85,40 @@ def clusters(
 
 
 def _neighbours(vectors: np.ndarray, owner: list[str], meta: dict, same: float) -> list[list[int]]:
-    """For each passage, the close passages of other entries of another unit or year."""
-    out: list[list[int]] = []
-    for start in range(0, len(vectors), BLOCK):
-        sims = vectors[start : start + BLOCK] @ vectors.T
-        for k, row in enumerate(sims):
-            i = start + k
-            close = np.flatnonzero(row >= same)
-            close = close[np.argsort(-row[close])][: MAX_NEIGHBOURS + 1]
-            out.append(
-                [int(j) for j in close if owner[j] != owner[i] and meta[owner[j]] != meta[owner[i]]]
-            )
+    """For each passage, the close passages of other entries of another unit or year.
+
+    Each pair of passages is compared once (a block of rows against itself and the rows
+    after it: half the products of all against all), two blocks at a time on two cores;
+    numpy works outside Python's lock."""
+    n = len(vectors)
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def pairs(start: int) -> None:
+        sims = vectors[start : start + BLOCK] @ vectors[start:].T
+        r, c = np.nonzero(sims >= same)
+        later = c > r  # each pair once; not a passage with itself
+        r, c = r[later], c[later]
+        found.append((r + start, c + start, sims[r, c]))
+
+    starts = list(range(0, n, BLOCK))
+    for i in range(0, len(starts), 2):
+        threads = [threading.Thread(target=pairs, args=(s,)) for s in starts[i + 1 : i + 2]]
+        for t in threads:
+            t.start()
+        pairs(starts[i])
+        for t in threads:
+            t.join()
+    if not found:
+        return [[] for _ in range(n)]
+    r, c, sim = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    src, dst, sim = np.concatenate([r, c]), np.concatenate([c, r]), np.concatenate([sim, sim])
+    order = np.lexsort((dst, -sim, src))  # by passage, then closest first
+    src, dst = src[order], dst[order]
+    bounds = np.searchsorted(src, np.arange(n + 1))
+    out = []
+    for i in range(n):
+        close = dst[bounds[i] : bounds[i + 1]][:MAX_NEIGHBOURS]
+        out.append(
+            [int(j) for j in close if owner[j] != owner[i] and meta[owner[j]] != meta[owner[i]]]
+        )
     return out
