@@ -261,6 +261,8 @@ def test_a_delta_of_another_base_is_ignored(tmp_path):
     (kb.reviews / "2025" / "e1.md").unlink()
     open_indexes(kb)
     delta = kb.state_dir / "semantic-delta.npz"
+    written = _stamp(delta)  # a delta of no rows (a removal alone) is in step too
+    assert open_indexes(kb).meaning.is_current() and _stamp(delta) == written
     old_delta = delta.read_bytes()
     (kb.state_dir / "semantic.npz").unlink()  # the base made anew, from the same entries
     opened = open_indexes(kb)

@@ -91,7 +91,7 @@ def _embed_in_worker(texts: list[str]) -> np.ndarray:
 
 
 def _rows(store: Store | None, eid: str) -> int:
-    start, end = store.spans[eid] if store else (0, 0)
+    start, end = store.spans[eid] if store is not None else (0, 0)
     return end - start
 
 
@@ -152,9 +152,9 @@ class SemanticIndex:
 
     def is_current(self) -> bool:
         base, delta = self.layers()
-        top = delta or base
+        top = delta if delta is not None else base  # a Store of no rows is still one
         return bool(
-            top
+            top is not None
             and top.meta.get("format") == FORMAT  # an older one is rewritten, not re-embedded
             and top.meta.get("backend") == self.backend.name
             and top.meta.get("commit") == self.words.commit_name()
@@ -196,7 +196,7 @@ class SemanticIndex:
             base = delta = None
         commit = self.words.commit_name()
         sigs = self.words.signatures()
-        known = signatures(base, delta) if base else {}
+        known = signatures(base, delta) if base is not None else {}
         # passages per entry: unchanged entries keep their rows, changed ones are re-cut
         cut: dict[str, list[Passage]] = {}
         changed = [eid for eid, sig in sigs.items() if known.get(eid) != sig]
@@ -225,7 +225,9 @@ class SemanticIndex:
         # a few changes go to the delta; the base is written anew when they add up
         on_top = base is not None and base.meta.get("format") == FORMAT and base.meta.get("stamp")
         if on_top and len(todo) <= CHECKPOINT:
-            ids = sorted((set(delta.ids if delta else ()) | set(changed)) - set(removed))
+            ids = sorted(
+                (set(delta.ids if delta is not None else ()) | set(changed)) - set(removed)
+            )
             rows = sum(len(cut[e]) if e in cut else _rows(delta, e) for e in ids)
             if rows <= max(DELTA_ROWS, DELTA_SHARE * len(base)):
                 for _ in self._embed(todo, cache, progress):
@@ -233,7 +235,9 @@ class SemanticIndex:
                 self._write_delta(base, delta, ids, sigs, cut, cache, commit, removed)
                 return report
         whole = self.store() if base is not None else None
-        rows_of = {eid: (whole, *span) for eid, span in whole.spans.items()} if whole else {}
+        rows_of = (
+            {e: (whole, *span) for e, span in whole.spans.items()} if whole is not None else {}
+        )
 
         def build(complete: bool) -> None:
             self._write(sorted(sigs), sigs, rows_of, cut, cache, commit if complete else "")
