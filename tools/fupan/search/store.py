@@ -72,6 +72,11 @@ class Store:
     def __len__(self) -> int:
         return len(self.codes)
 
+    def __bool__(self) -> bool:
+        """A store of no rows (its entries have no text, or a delta only removes) is
+        still a store: ``if store`` must not read as ``if store is not None``."""
+        return True
+
     def vectors(self, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
         """The rows' vectors as float32."""
         return unpack(self.codes[rows], self.scale[rows])
