@@ -209,8 +209,9 @@ def search(
         mode = "words"
     kb = index.kb
     ix = index.open()
-    # embedded meanwhile, when the query is not shaped by operators first
-    query = meaning.query(_meaning_text(text)) if mode != "words" and meaning else None
+    # the query's sentence for the encoder, embedded while the words are ranked
+    sentence = _meaning_text(text) if mode != "words" else ""
+    query = meaning.query(sentence) if meaning is not None and sentence else None
     with ix.searcher() as searcher:
         reader = searcher.reader()
         built = build(text, kb.thesaurus, lambda term: reader.doc_frequency(WORDS, term) > 0)
@@ -244,9 +245,7 @@ def search(
         by_meaning: list[Match] = []
         if mode != "words":
             allowed = _ids(reader, fq) if fq is not None else None
-            by_meaning = _related(
-                meaning, _meaning_text(text), allowed, filters.part, bool(by_words), query
-            )
+            by_meaning = _related(meaning, sentence, allowed, filters.part, bool(by_words), query)
         ranked = fuse(searcher, by_words[:window], by_meaning, built)
         hits = [
             make_hit(fields, score_, built.surfaces, filters.part, how, match)

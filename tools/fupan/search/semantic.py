@@ -90,9 +90,10 @@ def _embed_in_worker(texts: list[str]) -> np.ndarray:
     return _worker.passages(texts)
 
 
-def _rows(store: Store | None, eid: str) -> int:
-    start, end = store.spans[eid] if store is not None else (0, 0)
-    return end - start
+def _identity(path: Path) -> tuple[int, int, int]:
+    """What tells one version of a file from the next (it is replaced by renaming)."""
+    stat = os.stat(path)
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 class SemanticIndex:
@@ -111,10 +112,9 @@ class SemanticIndex:
         """The store in ``path``, or None when there is none (or it cannot be read);
         read again only when the file changed since."""
         try:
-            stat = os.stat(path)
+            seen = _identity(path)
         except OSError:
             return None
-        seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         known = self._read.get(path)
         if known is None or known[0] != seen:
             store = None
@@ -125,8 +125,7 @@ class SemanticIndex:
 
     def _saved(self, path: Path, meta: dict, arrays: dict) -> None:
         save(path, meta, arrays)
-        stat = os.stat(path)
-        self._read[path] = ((stat.st_ino, stat.st_mtime_ns, stat.st_size), Store(meta, arrays))
+        self._read[path] = (_identity(path), Store(meta, arrays))
 
     def layers(self) -> tuple[Store | None, Store | None]:
         """The base, and the delta when it was written on top of this base."""
@@ -228,11 +227,14 @@ class SemanticIndex:
             ids = sorted(
                 (set(delta.ids if delta is not None else ()) | set(changed)) - set(removed)
             )
-            rows = sum(len(cut[e]) if e in cut else _rows(delta, e) for e in ids)
+            # the delta's entries that did not change now keep its rows
+            kept = {e: (delta, *delta.spans[e]) for e in ids if e not in cut}
+            rows = sum(len(cut[e]) for e in ids if e in cut)
+            rows += sum(end - start for _, start, end in kept.values())
             if rows <= max(DELTA_ROWS, DELTA_SHARE * len(base)):
                 for _ in self._embed(todo, cache, progress):
                     pass
-                self._write_delta(base, delta, ids, sigs, cut, cache, commit, removed)
+                self._write_delta(base, delta, ids, sigs, kept, cut, cache, commit, removed)
                 return report
         whole = self.store() if base is not None else None
         rows_of = (
@@ -304,14 +306,14 @@ class SemanticIndex:
         self._saved(self.path, meta | {"ids": kept_ids, "sigs": kept_sigs}, arrays)
         self.delta_path.unlink(missing_ok=True)
 
-    def _write_delta(self, base, delta, ids, sigs, cut, cache, commit, removed) -> None:
+    def _write_delta(self, base, delta, ids, sigs, rows_of, cut, cache, commit, removed):
         """Write the delta anew: the entries changed since the base (those of the delta
-        before, and ``cut``), and which of the base's entries they replace or remove."""
+        before, from ``rows_of``, and ``cut``), and which of the base's entries they
+        replace or remove."""
         name, dim = self.backend.name, self.backend.dim
-        rows_of = {e: (delta, *delta.spans[e]) for e in ids if e not in cut}
         kept_ids, kept_sigs, arrays = assemble(ids, sigs, rows_of, cut, cache, name, dim)
         in_base = set(base.ids)
-        dead = set(delta.meta["dead"]) if delta else set()
+        dead = set(delta.meta["dead"]) if delta is not None else set()
         dead |= {e for e in (*cut, *removed) if e in in_base}
         meta = {"format": FORMAT, "backend": name, "commit": commit, "base": base.meta["stamp"]}
         meta |= {"dead": sorted(dead), "ids": kept_ids, "sigs": kept_sigs}
