@@ -180,10 +180,23 @@ def test_a_result_names_unit_campaign_date_part_and_snippet(page, server):
     assert "班组" in first.locator(".fupan-snippet mark").all_inner_texts()
 
 
+def theme_search_ready(page) -> None:
+    """Wait for the theme's own search to have started: from then on it answers (from
+    its empty index) whenever the box gains or loses focus."""
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.fupan-theirs.md-search-result__meta');"
+        " return m && !m.textContent.includes('初始化'); }"
+    )
+
+
+HELD = 300  # ms a person holds the mouse button down on a result
+
+
 def test_enter_and_all_results_open_the_browse_page_with_the_query(page, server):
     page.goto(server + "reviews/2025/spring-games-branch1.html")
+    theme_search_ready(page)
     header_ids(page, "经费超支")
-    page.click(".md-search-result .fupan-all")
+    page.click(".md-search-result .fupan-all", delay=HELD)
     page.wait_for_selector("form.fupan-browse.ready")
     assert page.input_value(".fupan-q") == "经费超支"
     page.goto(server)
@@ -191,6 +204,15 @@ def test_enter_and_all_results_open_the_browse_page_with_the_query(page, server)
     page.keyboard.press("Enter")
     page.wait_for_selector("form.fupan-browse.ready")
     assert "browse.html?text=" in page.url and page.input_value(".fupan-q") == "雨天备用场地"
+
+
+def test_a_result_held_down_as_a_person_clicks_opens_its_entry(page, server):
+    page.goto(server)
+    theme_search_ready(page)
+    first = header_ids(page, "经费超支")[0]
+    page.click(".md-search-result__list a.md-search-result__link", delay=HELD)
+    page.wait_for_url(f"**/reviews/{first}.html")
+    assert page.locator("h1").first.inner_text() == published()[first].title
 
 
 def test_browse_page_answers_as_the_header_box(page, server):

@@ -291,7 +291,7 @@
     return function run() {
       var text = input.value.trim();
       asked = text;
-      if (!text) { list.textContent = ""; count.textContent = ""; return; }
+      if (!text) { list.textContent = ""; count.textContent = count.getAttribute("data-empty") || ""; return; }
       search(text, {}, 10).then(function (found) {
         if (asked !== text) return;  // a newer query is on its way
         var L = meta.labels;
@@ -338,9 +338,25 @@
     if (button) ownBox(button);
   }
 
+  function themeText(key) {  // one of the theme's own translations, from its page config
+    try { return JSON.parse(document.getElementById("__config").textContent).translations[key] || ""; }
+    catch (e) { return ""; }
+  }
   function themeBox(input, box) {
-    var run = answerer(input, box.querySelector(".md-search-result__meta"),
-      box.querySelector(".md-search-result__list"), box), typed = later(run);
+    /* The theme's own search still answers (from an empty index) when the box gains or
+       loses focus, and empties its list then: a result pressed for longer than that
+       answer takes vanished under the pointer. So fupan's results are a count and a
+       list of fupan's, between the theme's, which are hidden. */
+    var theirs = box.querySelectorAll(":scope > .md-search-result__meta, :scope > .md-search-result__list");
+    var ours = node("div", "fupan-results-box"), count = node("div", "md-search-result__meta");
+    var list = node("ol", "md-search-result__list");
+    list.setAttribute("role", "list");
+    count.textContent = themeText("search.result.placeholder");
+    count.setAttribute("data-empty", count.textContent);
+    ours.appendChild(count); ours.appendChild(list);
+    Array.prototype.forEach.call(theirs, function (e) { e.classList.add("fupan-theirs"); });
+    box.insertBefore(ours, theirs.length ? theirs[theirs.length - 1] : null);
+    var run = answerer(input, count, list, box), typed = later(run);
     var panel = document.querySelector(".md-search"), toggle = document.getElementById("__search");
     var alone = panel && panel.hidden && toggle;  // the theme gave its search up (page opened from disk)
     if (alone) {
