@@ -143,6 +143,10 @@ def test_search_chunks_hold_each_published_entry(sample_site):
     meta = _chunk(chunks / "meta.js")
     published = [e for e in entries() if e.publish]
     assert meta["docs"] == len(published) and meta["browse"] == "browse.html"
+    # what every page loads at once stays small; the names come with a query's words
+    assert (chunks / "meta.js").stat().st_size < 1500 and "units" not in meta
+    names = _chunk(chunks / "names.js")
+    assert set(names["units"]) == {e.unit for e in published}
     docs = [d for f in sorted(chunks.glob("d*.js"), key=_number) for d in _chunk(f)]
     assert [d[0] for d in docs] == [f"reviews/{e.id}.html" for e in _newest_first(published)]
     assert docs[0][6].endswith("日")  # dates as the site's language writes them

@@ -4,9 +4,11 @@ One engine in the browser (``assets/search.js``) answers the search box of every
 and the browse page. It reads, as scripts (a page opened from disk may load scripts
 but not fetch files):
 
-* ``meta.js``: the names of units, campaigns, categories and tags, the chunk counts
-  and the labels; ``facets.js``: which entries each name has, about 10 bytes per entry,
-  loaded only when the browse page filters by them;
+* ``meta.js``: the chunk counts and the labels, a few hundred bytes that every page
+  with a search box loads at once, so a query's first chunks need not wait for it;
+* ``names.js``: the names of units, campaigns, categories, tags and years, fetched
+  beside a query's words; ``facets.js``: which entries each name has, about 10 bytes
+  per entry, loaded only when the browse page filters by them;
 * ``t<N>.js``: the words of the published entries, each with the entries and parts
   that hold it, and its neighbours (related words, with weights). A word lives in the
   chunk of its first two characters, which every piece a query is cut into shares with
@@ -160,11 +162,6 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
         "termChunks": n_terms,
         "docsPerChunk": DOCS_PER_CHUNK,
         "fields": list(FIELDS),
-        "units": units,
-        "campaigns": campaigns,
-        "categories": categories,
-        "tags": tags,
-        "years": [str(y) for y in years],
         "browse": root.url(BROWSE),
         "labels": {
             "count": d.labels["search_count"],
@@ -174,6 +171,13 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
             "parts": [d.labels["part_about"], *(d.labels[p] for p in PARTS)],
         },
     }
+    names = {  # fetched beside a query's words: what its results show
+        "units": units,
+        "campaigns": campaigns,
+        "categories": categories,
+        "tags": tags,
+        "years": [str(y) for y in years],
+    }
     facets = {  # which entries each name has, loaded only when the browse page filters
         "unit": facet(d.by_unit),
         "campaign": facet(d.by_campaign),
@@ -181,7 +185,11 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
         "tag": facet(d.by_tag),
         "year": facet({y: d.by_year[y] for y in years}),
     }
-    files = {f"{DIR}/meta.js": _script("meta", meta), f"{DIR}/facets.js": _script("facets", facets)}
+    files = {
+        f"{DIR}/meta.js": _script("meta", meta),
+        f"{DIR}/names.js": _script("names", names),
+        f"{DIR}/facets.js": _script("facets", facets),
+    }
     for i, chunk in enumerate(chunks):
         files[f"{DIR}/t{i}.js"] = _script(f"t{i}", chunk)
     for i in range(0, len(docs), DOCS_PER_CHUNK):

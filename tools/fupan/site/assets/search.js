@@ -176,7 +176,7 @@
     var keep = null;
     FACETS.forEach(function (f) {
       if (!filters[f]) return;
-      var names = f === "year" ? meta.years : meta[f === "category" ? "categories" : f + "s"];
+      var names = loaded.names[f === "category" ? "categories" : f + "s"];
       var i = names.indexOf(filters[f]), set = {};
       if (i >= 0) decode(loaded.facets[f][i]).forEach(function (d) { if (!keep || keep[d]) set[d] = true; });
       keep = set;
@@ -185,6 +185,7 @@
   }
 
   function result(doc, found) {
+    var names = loaded.names;
     var d = loaded["d" + Math.floor(doc / meta.docsPerChunk)][doc % meta.docsPerChunk];
     var part = 2;  // reflection, unless another part matched more
     if (found) {
@@ -193,11 +194,11 @@
       for (var k = 1; k < 4; k++) if (f[k] > f[part]) part = k;
     }
     return {
-      href: BASE + d[0], title: d[1], unit: meta.units[d[2]], campaign: meta.campaigns[d[3]],
-      category: d[4] >= 0 ? meta.categories[d[4]] : "", date: d[6], isoDate: d[5],
-      tags: d[7].map(function (t) { return meta.tags[t]; }),
+      href: BASE + d[0], title: d[1], unit: names.units[d[2]], campaign: names.campaigns[d[3]],
+      category: d[4] >= 0 ? names.categories[d[4]] : "", date: d[6], isoDate: d[5],
+      tags: d[7].map(function (t) { return names.tags[t]; }),
       part: meta.labels.parts[part],
-      snippet: part ? d[8][part - 1] : d[7].map(function (t) { return "#" + meta.tags[t]; }).join(" ") + " " + d[8][0],
+      snippet: part ? d[8][part - 1] : d[7].map(function (t) { return "#" + names.tags[t]; }).join(" ") + " " + d[8][0],
       terms: found ? wordsOf(found, doc) : []
     };
   }
@@ -206,7 +207,7 @@
   function search(text, filters, limit) {
     filters = filters || {};
     return ready().then(function () {
-      var wanted = {};
+      var wanted = {names: 1};
       (text.match(CJK) || []).forEach(function (run) {  // every pair of characters
         var chars = Array.from(run);
         if (chars.length === 1) wanted[termChunk(run)] = 1;
@@ -381,7 +382,7 @@
     ["keydown", "keyup", "keypress", "input", "change"].forEach(function (t) {
       window.addEventListener(t, take, true);
     });
-    input.addEventListener("focus", function () { ready(); }, {once: true});  // meta ahead of typing
+    ready();  // a few hundred bytes, so that typing need not wait for them
   }
 
   function ownBox(button) {
@@ -401,7 +402,6 @@
       e.stopImmediatePropagation();  // the theme's own dialog stays closed
       panel.hidden = false;
       input.focus();
-      ready();
     }
     window.addEventListener("click", function (e) {
       if (e.target.closest && e.target.closest(".md-search__button, label[for='__search']")) open(e);
@@ -419,6 +419,7 @@
       if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && /^[/sf]$/.test(e.key)) open(e);
     }, true);
     input.addEventListener("input", typed);
+    ready();  // as in the theme's box
   }
 
   /* The browse page: facets and free text, state kept in the address. */
@@ -462,9 +463,9 @@
       });
     }
     function update() { var s = state(); writeUrl(s); render(s); }
-    ready().then(function () {
-      fill(form.unit, meta.units); fill(form.campaign, meta.campaigns);
-      fill(form.category, meta.categories); fill(form.tag, meta.tags); fill(form.year, meta.years);
+    ready().then(function () { return chunk("names"); }).then(function (names) {
+      fill(form.unit, names.units); fill(form.campaign, names.campaigns);
+      fill(form.category, names.categories); fill(form.tag, names.tags); fill(form.year, names.years);
       var params = new URLSearchParams(location.search);
       form.text.value = params.get("text") || "";  // not "q": the theme's search reads that
       FACETS.forEach(function (f) { form[f].value = params.get(f) || ""; });
