@@ -110,6 +110,9 @@ def test_required_and_excluded_words(sample):
     assert set(required) <= set(ids(sample, "班组"))
     excluded = ids(sample, "报名 -班组")
     assert excluded and not any(has("班组", i) for i in excluded)
+    # a word most entries hold, less an excluded one: still the entries without it
+    common = ids(sample, "职工 -倒班")
+    assert len(common) >= 5 and not any(has("倒班", i) for i in common)
     both = ids(sample, "报名 AND 天气")
     assert both and all(has("天气", i) and has("报名", i) for i in both)
 

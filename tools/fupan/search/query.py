@@ -214,7 +214,7 @@ def prune(query: Q.Query, reader) -> Q.Query:
     def own_word(q: Q.Query) -> bool:
         return isinstance(q, Q.Term) and q.fieldname == WORDS and q.boost == 1.0
 
-    rare_words = [t for t in query.leaves() if own_word(t) and not common(t)]
+    rare_words = [t for t in _wanted(query) if own_word(t) and not common(t)]
 
     def drop(q: Q.Query) -> bool:
         return common(q) and (bool(rare_words) or not own_word(q))
@@ -234,6 +234,16 @@ def prune(query: Q.Query, reader) -> Q.Query:
         return None if drop(q) else q
 
     return walk(query) or query
+
+
+def _wanted(q: Q.Query) -> list[Q.Query]:
+    """The terms a query asks for: its leaves, but not those it excludes (-倒班), which
+    left alone would pass for the rare words that make the common ones droppable."""
+    if isinstance(q, Q.AndNot):
+        return _wanted(q.a)
+    if q.is_leaf():
+        return [q]
+    return [t for child in q.children() for t in _wanted(child)]
 
 
 def _more_than(reader, limit: float):
