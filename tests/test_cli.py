@@ -327,6 +327,23 @@ def test_new_by_flags_warns_of_a_near_campaign(kb_factory):
     assert "已有活动“2026年安全生产月”，是不是它？" in r.stderr
 
 
+def test_the_settings_file_is_not_taken_for_a_stray_file(kb_factory):
+    kb = kb_factory({"a.md": entry(), "fupan.yml": "semantic: {backend: none}\n", "x.yml": "a: 1\n"})
+    out = run("--kb", str(kb), "check", code=0).stdout
+    assert "fupan.yml" not in out and "x.yml:1: 警告: 这不是复盘" in out
+
+
+def test_a_campaign_of_another_year_is_not_near(kb_factory):
+    kb = kb_factory({"2025/a.md": entry(campaign="2025年职工春季运动会", date="2025-04-20")})
+    r = run("--kb", str(kb), "new", "--unit", "一分工会", "--campaign", "2026年职工春季运动会")
+    assert "是不是它" not in r.stderr
+    text = (kb / r.stdout.strip().splitlines()[-1]).read_text("utf-8")
+    assert "campaign: 2026年职工春季运动会\n" in text
+    # an entry not written yet names a campaign too
+    r = run("--kb", str(kb), "new", "--unit", "一分工会", "--campaign", "2026年职工春季运动")
+    assert "已有活动“2026年职工春季运动会”，是不是它？" in r.stderr
+
+
 def test_init_scaffolds_a_checkable_kb(tmp_path: Path):
     assert f"已创建 {tmp_path / 'kb' / 'mkdocs.yml'}" in run("init", str(tmp_path / "kb")).stdout
     for name in ("mkdocs.yml", "docs/index.md", "reviews/units.yml", ".gitignore"):

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 REVIEWS_DIR = "reviews"
 STATE_DIR = ".fupan"
-REGISTRIES = ("units.yml", "synonyms.yml")  # files of reviews/ that are not entries
+REGISTRIES = ("units.yml", "synonyms.yml", "fupan.yml")  # files of reviews/ that are not entries
 # files that sit beside entries on purpose: images their bodies show
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
 WORD_SUFFIXES = (".docx", ".doc", ".wps", ".rtf", ".odt")

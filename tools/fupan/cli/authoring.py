@@ -34,9 +34,11 @@ def check_command(app: App, paths: tuple[Path, ...], strict: bool) -> None:
 
 
 def _known_campaigns(app: App) -> list[str]:
-    """Campaigns of the knowledge base, the most recently reviewed first."""
+    """Campaigns of the knowledge base, the most recently reviewed first; those of
+    entries not written yet count too."""
     latest: dict[str, dt.date] = {}
-    for e in app.kb.load_all().entries:
+    loaded = app.kb.load_all()
+    for e in [*loaded.entries, *loaded.unwritten]:
         latest[e.campaign] = max(latest.get(e.campaign, e.date), e.date)
     return sorted(latest, key=lambda c: latest[c], reverse=True)
 

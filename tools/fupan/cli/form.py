@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -138,11 +139,17 @@ def ask_unit(app: App, units: Units) -> str:
     return ask(app.t("cli.new.unit"), unit_answer(app, units, names))
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def near_campaign(name: str, known: list[str]) -> str | None:
     """An existing campaign that ``name`` is most likely meant to be: one containing it
-    (2026年安全 → 2026年安全生产月), or one spelled almost the same."""
+    (2026年安全 → 2026年安全生产月), or one spelled almost the same. A campaign of
+    another year is another campaign (2026年职工运动会 is not 2025年职工运动会)."""
     if not name or name in known:
         return None
+    years = set(YEAR.findall(name))
+    known = [k for k in known if not years or not set(YEAR.findall(k)) - years]
     containing = [k for k in known if name in k or k in name]
     if containing:
         return max(containing, key=lambda k: difflib.SequenceMatcher(None, name, k).ratio())
