@@ -109,7 +109,11 @@ def test_actions_table_groups_by_unit_overdue_first(kb):
 
 def test_bad_status_is_clear(kb):
     r = run(kb, "actions", "--status", "closed", code=2)
-    assert "未知的状态 'closed'；可用 open, doing, done, dropped" in r.output
+    assert "未知的状态 'closed'；可用 open, doing, done, dropped, 待办, 进行中, 已完成" in r.output
+    # the words the table prints are accepted too
+    words = run(kb, "actions", "--status", "已完成,进行中", "--json").stdout
+    codes = run(kb, "actions", "--status", "done,doing", "--json").stdout
+    assert words == codes and '"done"' in words
 
 
 def test_compare_rows_and_completion(kb):

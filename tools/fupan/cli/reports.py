@@ -6,7 +6,8 @@ import datetime as dt
 
 import click
 
-from ..model import ACTION_STATUSES, OPEN_STATUSES
+from ..entries.edit import EditError, status_code
+from ..model import ACTION_STATUSES, OPEN_STATUSES, STATUS_WORDS
 from ..reports.actions import action_rows
 from ..reports.compare import compare
 from . import present
@@ -24,14 +25,16 @@ from .common import (
 
 
 def _statuses(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
-    """A comma list of status codes; a wrong one is a usage error naming the right ones."""
+    """A comma list of status codes or the words the tables print (已完成); a wrong one
+    is a usage error naming the right ones."""
     wanted = [s.strip() for s in (value or ",".join(OPEN_STATUSES)).split(",") if s.strip()]
-    for s in wanted:
-        if s not in ACTION_STATUSES:
-            app = ctx.ensure_object(App)
-            message = app.t("cli.err.status", status=s, choices=", ".join(ACTION_STATUSES))
-            raise click.BadParameter(message, ctx, param)
-    return wanted
+    try:
+        return [status_code(s) for s in wanted]
+    except EditError as e:
+        app = ctx.ensure_object(App)
+        choices = ", ".join([*ACTION_STATUSES, *STATUS_WORDS])
+        message = app.t("cli.err.status", status=e.params["value"], choices=choices)
+        raise click.BadParameter(message, ctx, param) from None
 
 
 @click.command("actions")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -28,8 +29,12 @@ def parse_date(value: object) -> dt.date:
         m = _DATE.match(value)
         if m:
             year, month, day = (int(g) for g in m.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError as e:
-                raise DateError("check.not_a_day", value=value, detail=str(e)) from None
+            if year < 1:
+                raise DateError("check.not_a_date", value=value)
+            if not 1 <= month <= 12:
+                raise DateError("check.not_a_month", value=value)
+            days = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= days:
+                raise DateError("check.not_a_day", value=value, year=year, month=month, days=days)
+            return dt.date(year, month, day)
     raise DateError("check.not_a_date", value=value)
