@@ -227,6 +227,11 @@ def test_english_and_single_character(page, server):
     assert browse_ids(page, server, "registration")[0] == "2025/skills-contest-it"
     found = browse_ids(page, server, "雨")
     assert found and len(found) >= 2
+    # a character inside words as well as at their start (受伤), and a year
+    hurt = {e.id for e in published().values() if "受伤" in e.body}
+    assert hurt and hurt <= set(browse_ids(page, server, "伤"))
+    year = browse_ids(page, server, "2024")
+    assert year and all(published()[i].date.year == 2024 or "2024" in published()[i].body for i in year)
 
 
 def test_first_answer_loads_only_some_chunks(page, server):
@@ -268,6 +273,30 @@ def test_typing_updates_results_and_url(page, server):
     )
     assert int(page.locator(".fupan-count").inner_text().split()[0]) < int(total.split()[0])
     assert "%E8%B6%85%E6%94%AF" in page.url or "超支" in page.url
+
+
+def test_show_more_reaches_every_result(page, server):
+    page.goto(f"{server}browse.html")
+    page.wait_for_selector("form.fupan-browse.ready")
+    total = int(page.locator(".fupan-count").inner_text().split()[0])
+    assert total == len(published()) > 20
+    while page.locator(".fupan-more").is_visible():
+        before = page.locator(".fupan-results > li").count()
+        page.click(".fupan-more")
+        page.wait_for_function("n => document.querySelectorAll('.fupan-results > li').length > n", arg=before)
+    ids = ids_of(page.eval_on_selector_all(".fupan-results > li > a", "as => as.map(a => a.href)"))
+    assert sorted(ids) == sorted(published())
+    page.fill(".fupan-q", "经费超支")  # a new query starts from the first 20 again
+    page.wait_for_function("() => document.querySelectorAll('.fupan-results > li').length <= 20")
+
+
+def test_clearing_the_box_clears_its_results(page, server):
+    page.goto(server)
+    assert header_ids(page, "经费超支")
+    page.click(".md-search__form button[type=reset]")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list .fupan-hit')")
+    meta = page.locator(".fupan-results-box .md-search-result__meta").inner_text()
+    assert meta == "键入以开始搜索"
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ but not fetch files):
   that hold it, and its neighbours (related words, with weights). A word lives in the
   chunk of its first two characters, which every piece a query is cut into shares with
   the words it could be, so a query needs one small chunk per pair of characters; the
-  chunk of a single character lists the words it starts most often (``HEAD`` + it);
+  chunk of a single character lists the words that hold it most often (``HEAD`` + it:
+  雨 → 雨天, 下雨);
 * ``d<N>.js``: what a result shows (title, unit, campaign, date, the opening of each
   part), ``DOCS_PER_CHUNK`` entries per chunk in the order of the site (newest first).
 
@@ -25,6 +26,7 @@ too); the browser cuts a query into every substring that is a known word, which 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -43,8 +45,9 @@ DIR = "assets/fupan/search"
 FIELDS = ("about", *PARTS)  # "about": title, unit, campaign, category and tags
 DOCS_PER_CHUNK = 10
 TERM_CHUNK_BYTES = 6_000  # aim; a chunk holds every word of some pairs of first characters
-HEAD = "\u0001"  # HEAD + a character: the words it starts, for a query of one character
+HEAD = "\u0001"  # HEAD + a character: the words holding it, for a query of one character
 HEADS = 40  # of them, those most entries hold
+YEAR = re.compile(r"(?:19|20)\d\d")
 SNIPPET = 60  # characters of each part a result can show
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 GENERAL_WEIGHT = 0.3  # the general thesaurus: below the knowledge base's own synonyms
@@ -119,7 +122,8 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
         texts[-1] += " " + " ".join(a.action for a in e.actions)
         for field, text in enumerate(texts):
             for w in set(words(text)):
-                if not w.isdigit():  # bare numbers are most words and no one looks them up
+                # bare numbers are most words and no one looks them up; years they do
+                if not w.isdigit() or YEAR.fullmatch(w):
                     postings[w].append(n * 4 + field)
         docs.append(
             [
@@ -143,12 +147,13 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
     size = sum(len(w) * 3 + len(v[0]) + 8 for w, v in terms.items())
     n_terms = max(1, min(4096, size // TERM_CHUNK_BYTES))
     chunks: list[dict] = [{} for _ in range(n_terms)]
-    starting: dict[str, list[str]] = defaultdict(list)
+    holding: dict[str, list[str]] = defaultdict(list)
     for w in sorted(terms):
         chunks[chunk_of(w, n_terms)][w] = terms[w]
-        if len(w) > 1 and w in postings:
-            starting[w[0]].append(w)
-    for c, ws in starting.items():
+        if len(w) > 1 and w in postings and not w.isascii():
+            for c in set(w):
+                holding[c].append(w)
+    for c, ws in holding.items():
         ws.sort(key=lambda w: -len(postings[w]))
         chunks[chunk_of(c, n_terms)][HEAD + c] = ws[:HEADS]
     years = sorted(d.by_year, reverse=True)
@@ -167,6 +172,7 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
             "count": d.labels["search_count"],
             "none": d.labels["search_none"],
             "all": d.labels["search_all"],
+            "more": d.labels["search_more"],
             "results": d.labels["results"],
             "parts": [d.labels["part_about"], *(d.labels[p] for p in PARTS)],
         },

@@ -105,6 +105,7 @@ STRINGS: dict[str, str] = {
     "site.err.today": "plugin option 'today': {reason}",
     "date_format": "{y}-{m:02d}-{d:02d}",
     "search_all": "All results",
+    "search_more": "Show more",
     "search_none": "No matching reviews",
     "search_loading": "Searching…",
     "search_count": "{n} matching reviews",

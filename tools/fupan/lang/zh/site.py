@@ -105,6 +105,7 @@ STRINGS: dict[str, str] = {
     "site.err.today": "插件选项 today：{reason}",
     "date_format": "{y}年{m}月{d}日",
     "search_all": "全部结果",
+    "search_more": "显示更多",
     "search_none": "没有找到相关的复盘",
     "search_loading": "正在检索……",
     "search_count": "{n} 篇相关复盘",

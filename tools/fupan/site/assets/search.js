@@ -94,7 +94,7 @@
     var groups = [], runs = query.match(CJK) || [];
     runs.forEach(function (run) {
       var before = groups.length;
-      if (run.length === 1) {  // one character: the words it starts
+      if (run.length === 1) {  // one character: the words that hold it
         var holding = heads(run).filter(function (w) { return entry(w); });
         if (holding.length) groups.push({words: holding, text: run});
         return;
@@ -218,7 +218,7 @@
       });
       if (FACETS.some(function (f) { return filters[f]; })) wanted.facets = 1;
       return all(Object.keys(wanted));
-    }).then(function () {  // a query of one character: the chunks of the words it starts
+    }).then(function () {  // a query of one character: the chunks of the words holding it
       var more = {};
       (text.match(CJK) || []).forEach(function (run) {
         if (Array.from(run).length === 1) heads(run).forEach(function (w) { more[termChunk(w)] = 1; });
@@ -382,6 +382,7 @@
     ["keydown", "keyup", "keypress", "input", "change"].forEach(function (t) {
       window.addEventListener(t, take, true);
     });
+    if (input.form) input.form.addEventListener("reset", function () { setTimeout(run, 0); });  // ×
     ready();  // a few hundred bytes, so that typing need not wait for them
   }
 
@@ -428,7 +429,12 @@
     if (!form) return;
     var countEl = document.querySelector(".fupan-count");
     var list = document.querySelector(".fupan-results");
-    var asked = 0;
+    var asked = 0, PAGE = 20, shown = PAGE;
+    var more = node("button", "fupan-more");
+    more.type = "button";
+    more.hidden = true;
+    more.addEventListener("click", function () { shown += PAGE; render(state()); });
+    list.parentNode.insertBefore(more, list.nextSibling);
     function state() {
       var s = {text: form.text.value.trim()};
       FACETS.forEach(function (f) { s[f] = form[f].value; });
@@ -436,9 +442,11 @@
     }
     function render(s) {
       var ticket = ++asked;
-      return search(s.text, s, 20).then(function (found) {
+      return search(s.text, s, shown).then(function (found) {
         if (ticket !== asked) return;
         countEl.textContent = found.total + " " + meta.labels.results;
+        more.textContent = meta.labels.more;
+        more.hidden = found.total <= shown;
         list.textContent = "";
         found.results.forEach(function (r) {
           var li = node("li", "fupan-hit"), a = node("a", "", r.title);
@@ -462,7 +470,7 @@
         select.appendChild(o);
       });
     }
-    function update() { var s = state(); writeUrl(s); render(s); }
+    function update() { var s = state(); shown = PAGE; writeUrl(s); render(s); }
     ready().then(function () { return chunk("names"); }).then(function (names) {
       fill(form.unit, names.units); fill(form.campaign, names.campaigns);
       fill(form.category, names.categories); fill(form.tag, names.tags); fill(form.year, names.years);
