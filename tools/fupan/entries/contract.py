@@ -51,7 +51,8 @@ COLON_KEYS = frozenset(KNOWN_KEYS) | {
     *("start", "end"),
 }
 MAX_TAGS = 30  # more is no longer a description; and every tag is a page of the site
-_TAG_SEPARATORS = re.compile(r"[,，、]")
+_FOLDED_ITEM = re.compile(r"\s-\s")  # a list item YAML read as part of the one above
+_TAG_SEPARATORS = re.compile(r"[,，、]|\s-\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tabs and newlines stay
 
 
@@ -238,6 +239,8 @@ def _tags(c: _Checker, value: object) -> list[str]:
     tags: dict[str, None] = {}  # in order, without repeats, in linear time
     for i, tag in enumerate(value):
         text = c.text("tags", tag, "tags", i) if tag is not None else None
+        if text and _FOLDED_ITEM.search(text):  # "- 场地" indented under "- 报名"
+            c.warn("check.tag_folded", "tags", i, tag=text)
         for one in _TAG_SEPARATORS.split(text or ""):  # 报名、宣传 is two tags
             if one.strip():
                 tags[one.strip()] = None

@@ -219,7 +219,11 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
         what = (e.problem or str(e)).strip()
         if "could not determine a constructor" in str(e):
             raise SourceError(line, "check.yaml_tag", detail=what) from None
-        raise SourceError(line, "check.yaml", detail=what) from None
+        rows = text.split("\n")
+        key, start = _yaml_hint(e, rows[line - base] if 0 <= line - base < len(rows) else "")
+        if start and e.context_mark:  # the quote or bracket left open, not the file's end
+            line = e.context_mark.line + base
+        raise SourceError(line, key, detail=what) from None
     except yaml.reader.ReaderError as e:  # a control character, typed or pasted
         line = text.count("\n", 0, max(e.position, 0)) + base
         raise SourceError(line, "check.control_character", char=e.character) from None
@@ -230,7 +234,28 @@ def parse_yaml(text: str, base: int = 1) -> tuple[object, dict, list]:
     return data, lines, dups
 
 
+# PyYAML's problems as what an officer writing front matter can do about them:
+# (words of PyYAML's context or problem, message key, report where it opened)
+_YAML_HINTS = (
+    ("while scanning a quoted scalar", "check.yaml_quote", True),
+    ("while parsing a flow", "check.yaml_bracket", True),
+    ("mapping values are not allowed", "check.yaml_colon", False),
+    ("expected <block end>", "check.yaml_indent", False),
+    ("while parsing a block", "check.yaml_indent", False),
+)
+
+
+def _yaml_hint(e: yaml.MarkedYAMLError, line: str) -> tuple[str, bool]:
+    """The message key for PyYAML's error ``e`` at ``line``, and whether to report the
+    line where the construct it complains of opened."""
+    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in str(e.problem):
+        return "check.yaml_tab", False
+    said = f"{e.context or ''} {e.problem or ''}"
+    return next(((key, start) for words, key, start in _YAML_HINTS if words in said), ("check.yaml", False))
+
+
 _WIDE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+)\s*：")
+_TIGHT_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+):(?=[^\s:/])")
 
 
 def _ascii_colon(line: str, number: int, keys: frozenset[str]) -> None:
@@ -240,6 +265,9 @@ def _ascii_colon(line: str, number: int, keys: frozenset[str]) -> None:
     m = _WIDE_COLON.match(line)
     if m and m.group(1) in keys:
         raise SourceError(number, "check.wide_colon", key=m.group(1))
+    m = _TIGHT_COLON.match(line)  # title:运动会 is one string to YAML, and no key
+    if m and m.group(1) in keys:
+        raise SourceError(number, "check.colon_space", key=m.group(1))
 
 
 def split(text: str, keys: frozenset[str] = frozenset()) -> Source:

@@ -32,7 +32,7 @@ STRINGS: dict[str, str] = {
     "help.shared.until": "只限这一天及以前写的复盘。",
     "help.shared.mode": "按字词查找（words）、按意思查找（meaning），或两者合在一起排序（both）。",
     "help.init": (
-        "在 FOLDER 文件夹中新建一个知识库。\n"
+        "在给出的文件夹中新建一个知识库。\n"
         "\n"
         "建好后就可以用 `fupan new` 写复盘，用 `mkdocs build` 生成网站。\n"
         "\n"
