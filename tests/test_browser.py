@@ -231,7 +231,9 @@ def test_english_and_single_character(page, server):
     hurt = {e.id for e in published().values() if "受伤" in e.body}
     assert hurt and hurt <= set(browse_ids(page, server, "伤"))
     year = browse_ids(page, server, "2024")
-    assert year and all(published()[i].date.year == 2024 or "2024" in published()[i].body for i in year)
+    assert year and all(
+        published()[i].date.year == 2024 or "2024" in published()[i].body for i in year
+    )
 
 
 def test_first_answer_loads_only_some_chunks(page, server):
@@ -283,7 +285,9 @@ def test_show_more_reaches_every_result(page, server):
     while page.locator(".fupan-more").is_visible():
         before = page.locator(".fupan-results > li").count()
         page.click(".fupan-more")
-        page.wait_for_function("n => document.querySelectorAll('.fupan-results > li').length > n", arg=before)
+        page.wait_for_function(
+            "n => document.querySelectorAll('.fupan-results > li').length > n", arg=before
+        )
     ids = ids_of(page.eval_on_selector_all(".fupan-results > li > a", "as => as.map(a => a.href)"))
     assert sorted(ids) == sorted(published())
     page.fill(".fupan-q", "经费超支")  # a new query starts from the first 20 again
@@ -409,6 +413,22 @@ def test_campaign_comparison_every_column_reachable(browser, server, width):
         )
     label = page.locator("svg.fupan-chart text").nth(1).bounding_box()
     assert label["height"] >= 11  # chart labels at their own size, legible on a phone
+    context.close()
+
+
+def test_recurring_page_is_a_card_per_problem_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}recurring.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "recurring-390.png"))
+    entries = page.locator(".fupan-stack td .fupan-entries").first
+    assert entries.bounding_box()["width"] >= 250  # not a column of four characters
+    label = page.locator(".fupan-stack td").first.evaluate(
+        "td => getComputedStyle(td, '::before').content"
+    )
+    assert "类型" in label
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     context.close()
 
 

@@ -328,7 +328,9 @@ def test_new_by_flags_warns_of_a_near_campaign(kb_factory):
 
 
 def test_the_settings_file_is_not_taken_for_a_stray_file(kb_factory):
-    kb = kb_factory({"a.md": entry(), "fupan.yml": "semantic: {backend: none}\n", "x.yml": "a: 1\n"})
+    kb = kb_factory(
+        {"a.md": entry(), "fupan.yml": "semantic: {backend: none}\n", "x.yml": "a: 1\n"}
+    )
     out = run("--kb", str(kb), "check", code=0).stdout
     assert "fupan.yml" not in out and "x.yml:1: 警告: 这不是复盘" in out
 

@@ -205,6 +205,20 @@ def test_relapse_and_lesson_status(kb):
     assert status["2026/b1"] == LEARNED
 
 
+def test_a_relapse_is_listed_once_however_many_of_its_tags_came_back(kb):
+    for name, old, new in (
+        ("2025/b1.md", "tags: [报名, 场地]", "tags: [报名, 场地, 通知]"),
+        ("2026/b1.md", "tags: [报名]", "tags: [报名, 通知]"),
+    ):
+        path = kb.reviews / name
+        assert old in path.read_text("utf-8")
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    found = recurring(kb.load_all().entries, Thesaurus([])).relapses
+    assert [(r.tags, r.fixed_in, r.again_in) for r in found] == [
+        (["报名", "通知"], "2025/b1", "2026/b1")
+    ]
+
+
 def test_lesson_status_transitions(kb):
     path = kb.reviews / "2025/m.md"
     path.write_text(path.read_text("utf-8").replace("status: done", "status: doing"), "utf-8")
@@ -222,6 +236,7 @@ def test_recurring_json_lists_relapses(kb):
         {
             "kind": "relapse",
             "problem": "报名",
+            "tags": ["报名"],
             "units": ["第一分公司工会"],
             "years": [2025, 2026],
             "ids": ["2025/b1", "2026/b1"],

@@ -659,3 +659,13 @@ def test_pages_that_would_grow_without_limit_are_capped(tmp_path, monkeypatch):
     assert "共 12 篇" in common and "?tag=" + quote("常用") in common
     rare = next(t for t in d.by_tag if t not in d.tag_pages)
     assert "?tag=" + quote(rare) in tag_links(d, unit.path, [rare])
+
+
+def test_not_found_page_speaks_the_sites_language(sample_site):
+    text = (sample_site / "404.html").read_text("utf-8")
+    assert "<h1>404：没有这个页面。" in text and "Not found" not in text
+
+
+def test_tracking_page_says_how_its_ratio_is_counted(sample_site):
+    text = (sample_site / "tracking.html").read_text("utf-8")
+    assert "完成比例 = 已完成 ÷（措施数 − 已取消的措施）" in text

@@ -159,7 +159,10 @@ def recurring(app: App, report: Report, limit: int) -> View:
                     t(f"cli.h.{k}")
                     for k in ("unit", "problem", "fixed_in", "back_in", "action_done")
                 ],
-                [[r.unit, r.problem, r.fixed_in, r.again_in, r.action] for r in report.relapses],
+                [
+                    [r.unit, t("check.list").join(r.tags), r.fixed_in, r.again_in, r.action]
+                    for r in report.relapses
+                ],
                 title=t("cli.recurring.relapses"),
                 cut=(4, 2, 3),
             )

@@ -251,7 +251,9 @@ def _yaml_hint(e: yaml.MarkedYAMLError, line: str) -> tuple[str, bool]:
     if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in str(e.problem):
         return "check.yaml_tab", False
     said = f"{e.context or ''} {e.problem or ''}"
-    return next(((key, start) for words, key, start in _YAML_HINTS if words in said), ("check.yaml", False))
+    return next(
+        ((key, start) for words, key, start in _YAML_HINTS if words in said), ("check.yaml", False)
+    )
 
 
 _WIDE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+)\s*：")

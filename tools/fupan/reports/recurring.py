@@ -36,17 +36,19 @@ class Recurring:
 @dataclass
 class Relapse:
     unit: str
-    problem: str  # the tag that came back
+    problem: str  # the tag that came back (the first, when several did)
     action: str  # the item marked done
     fixed_in: str  # id of the entry whose action was done
     again_in: str  # id of the later entry with the same problem
     years: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # every tag that came back with it
 
     def as_dict(self) -> dict:
         """The shape of a recurring problem, so JSON readers get one kind of list."""
         return {
             "kind": "relapse",
             "problem": self.problem,
+            "tags": self.tags,
             "units": [self.unit],
             "years": self.years,
             "ids": [self.fixed_in, self.again_in],
@@ -138,8 +140,9 @@ def _series(campaign: str) -> str:
 
 
 def relapses(entries: list[Entry], thesaurus: Thesaurus) -> list[Relapse]:
-    """A later entry of the same unit carries a tag that a done action had addressed."""
-    found = []
+    """A later entry of the same unit carries a tag that a done action had addressed;
+    one relapse for each action and pair of entries, however many tags came back."""
+    found: dict[tuple[str, str, str], Relapse] = {}
     per_unit: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         per_unit[e.unit].append(e)
@@ -160,18 +163,14 @@ def relapses(entries: list[Entry], thesaurus: Thesaurus) -> list[Relapse]:
                 again = next(
                     (x for x in es[i + 1 :] if tag in x.tags and _same_work(earlier, x)), None
                 )
-                if again is not None:
-                    found.append(
-                        Relapse(
-                            unit,
-                            tag,
-                            fix.action,
-                            earlier.id,
-                            again.id,
-                            sorted({earlier.year, again.year}),
-                        )
-                    )
-    return found
+                if again is None:
+                    continue
+                key = (fix.action, earlier.id, again.id)
+                if key not in found:
+                    years = sorted({earlier.year, again.year})
+                    found[key] = Relapse(unit, tag, fix.action, earlier.id, again.id, years)
+                found[key].tags.append(tag)
+    return list(found.values())
 
 
 def by_meaning(

@@ -15,6 +15,7 @@ import markdown
 from .sanitize import sanitize
 
 Markup = str  # text that is already safe HTML
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def esc(value: object) -> Markup:
@@ -41,16 +42,24 @@ def table(
     rows: Iterable[Sequence[Markup]],
     cls: str = "",
     row_classes: Sequence[str] | None = None,
+    stacked: bool = False,
 ) -> Markup:
-    """A table of already-safe cells (escape values with :func:`esc` first)."""
+    """A table of already-safe cells (escape values with :func:`esc` first). A
+    ``stacked`` one is a card per row on a phone, each cell under its header's name:
+    for rows of long lists, which squeezed into columns run thousands of pixels tall."""
     head = el("tr", "".join(el("th", h) for h in headers))
     rows = list(rows)
     classes = list(row_classes or []) + [""] * len(rows)
-    body = "".join(
-        el("tr", "".join(el("td", c) for c in row), k)
-        for row, k in zip(rows, classes, strict=False)
-    )
-    return el("table", el("thead", head) + el("tbody", body), cls)  # unclassed: Material styles it
+    names = [html.unescape(_TAGS.sub("", h)) for h in headers] if stacked else []
+
+    def cells(row: Sequence[Markup]) -> Markup:
+        if not stacked:
+            return "".join(el("td", c) for c in row)
+        return "".join(el("td", c, data_label=n) for c, n in zip(row, names, strict=False))
+
+    body = "".join(el("tr", cells(row), k) for row, k in zip(rows, classes, strict=False))
+    out = el("table", el("thead", head) + el("tbody", body), cls)  # unclassed: Material styles it
+    return el("div", out, "fupan-stack") if stacked else out
 
 
 def ul(items: Iterable[Markup], cls: str = "") -> Markup:

@@ -101,6 +101,13 @@ class FupanPlugin(BasePlugin[FupanConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         return self.build.home(markdown, page.file.src_uri)
 
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        """The theme's 404 page says "404 - Not found" in English whatever the language."""
+        if template_name == "404.html":
+            text = esc(self.build.labels["not_found"])
+            return output_content.replace("<h1>404 - Not found</h1>", f"<h1>{text}</h1>")
+        return output_content
+
     @event_priority(-50)  # after Material's search has written its index
     def on_post_build(self, config) -> None:
         material_index.empty(Path(config.site_dir))

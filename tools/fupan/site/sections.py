@@ -186,6 +186,7 @@ def tracking_page(d: SiteData) -> Pages:
                 for u, (n, done, r) in d.completion.items()
             ],
         ),
+        el("p", esc(L["done_ratio_note"]), "fupan-note"),
     ]
     for unit, rows in by_unit(d.open_rows).items():
         body += [el("h2", esc(unit)), action_table(d, src, rows)]
@@ -207,7 +208,7 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
             el("a", esc(f"{entries[i].unit}：{entries[i].title}"), href=p.href(src, p.entry(i)))
             for i in reversed(ids[-most:])
         ]
-        more = el("li", esc(f"… ({len(ids)})")) if len(ids) > most else ""
+        more = el("li", esc(L["entries_in_all"].format(n=len(ids)))) if len(ids) > most else ""
         return el("ul", "".join(el("li", a) for a in shown) + more, "fupan-entries")
 
     problems = d.report.problems[:limit] if d.report else []
@@ -225,6 +226,7 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
                 ]
                 for r in problems
             ],
+            stacked=True,
         ),
     ]
     relapses = d.report.relapses if d.report else []
@@ -236,13 +238,14 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
                 [
                     [
                         link(p.href(src, p.unit(r.unit)), r.unit),
-                        tag_links(d, src, [r.problem]),
+                        tag_links(d, src, r.tags),
                         esc(r.action),
                         link(p.href(src, p.entry(r.fixed_in)), entries[r.fixed_in].title),
                         link(p.href(src, p.entry(r.again_in)), entries[r.again_in].title),
                     ]
                     for r in relapses
                 ],
+                stacked=True,
             ),
         ]
     return [Page(src, L["recurring"], "\n".join(body))]

@@ -25,7 +25,7 @@ STRINGS: dict[str, str] = {
     "check.yaml_tab": "this line holds a tab; YAML indents with spaces only: replace the tab with two spaces",
     "check.yaml_quote": "the quote opened on this line is never closed; end the value with the same quote (\" or '), or drop the opening one",
     "check.yaml_bracket": "the [ or {{ opened on this line is never closed; close it with ] or }} on the same line, items separated by commas",
-    "check.yaml_colon": "a colon YAML cannot read: put a value holding a colon in quotes (title: \"Review: spring games\"), or this line is indented more than the one above",
+    "check.yaml_colon": 'a colon YAML cannot read: put a value holding a colon in quotes (title: "Review: spring games"), or this line is indented more than the one above',
     "check.yaml_indent": "the indentation does not line up: lines of one level (each '- ' of a list) start in the same column, indented with spaces only",
     "check.colon_space": "'{key}:' needs a space after the colon: '{key}: ...'",
     "check.tag_folded": "tag '{tag}' looks like two list items run together: start each item with '- ' at the same indentation; read as two tags",

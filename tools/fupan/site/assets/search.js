@@ -278,7 +278,9 @@
     return e;
   }
   function hitBody(r, box) {
-    box.appendChild(node("div", "fupan-meta", [r.unit, r.campaign, r.date].join(" · ")));
+    var line = node("div", "fupan-meta", [r.unit, r.campaign, ""].join(" · "));
+    line.appendChild(node("span", "fupan-date", r.date));  // 2025年4月20日 never broken
+    box.appendChild(line);
     var snippet = node("p", "fupan-snippet");
     snippet.appendChild(node("span", "fupan-part", r.part));
     snippet.appendChild(marked(r.snippet, r.terms));
