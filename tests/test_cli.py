@@ -155,6 +155,15 @@ def test_check_duplicates_and_close_unit(kb_factory):
     )
 
 
+def test_a_file_named_against_the_format_loses_the_page_it_shares(kb_factory):
+    kb = kb_factory({"2025/games-center.md": entry(), "2025/Games Center.md": entry()})
+    out = run("--kb", str(kb), "check", code=1).stdout
+    bad, good = "reviews/2025/Games Center.md", "reviews/2025/games-center.md"
+    assert f"{bad}:1: 错误: 这个文件与 {good} 在网站上会是同一个页面" in out
+    assert f"{bad}:2: 警告: 与 {good} 的标题、单位和活动都相同" in out
+    assert f"{good}:" not in out
+
+
 def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
     kb = kb_factory({"a.md": entry()})
     monkeypatch.chdir(kb / "reviews")

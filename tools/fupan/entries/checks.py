@@ -57,10 +57,15 @@ def check(
     return CheckReport(loaded, problems, sorted(page_clashes(everything)))
 
 
+def _keeper_first(e: Entry) -> tuple[bool, str]:
+    """Of two files that clash, the one named as the format asks keeps its place."""
+    return safe_id(e.id) != e.id, e.path
+
+
 def duplicate_entries(entries: list[Entry]) -> list[Problem]:
     """Two entries with the same title, unit and campaign are most likely one review twice."""
     seen: dict[tuple, list[Entry]] = defaultdict(list)
-    for e in entries:
+    for e in sorted(entries, key=_keeper_first):
         seen[(e.title, e.unit, e.campaign)].append(e)
     problems = []
     for group in seen.values():
@@ -74,12 +79,13 @@ def duplicate_entries(entries: list[Entry]) -> list[Problem]:
 
 
 def page_clashes(entries: list[Entry]) -> dict[str, str]:
-    """Path of each entry whose page an earlier entry (by path) already has -> that
-    entry's path. File names that differ only in what a web address cannot hold
-    (``a b.md``, ``a-b.md``, ``A.B.md``) would share one page of the site."""
+    """Path of each entry whose page another entry already has -> that entry's path.
+    File names that differ only in what a web address cannot hold (``a b.md``,
+    ``a-b.md``, ``A.B.md``) would share one page of the site; the page goes to the
+    file named as the format asks, else to the first by path."""
     first: dict[str, str] = {}
     clashes = {}
-    for e in sorted(entries, key=lambda e: e.path):
+    for e in sorted(entries, key=_keeper_first):
         other = first.setdefault(safe_id(e.id), e.path)
         if other != e.path:
             clashes[e.path] = other
