@@ -164,6 +164,16 @@ def test_a_file_named_against_the_format_loses_the_page_it_shares(kb_factory):
     assert f"{good}:" not in out
 
 
+def test_actions_say_which_entries_they_could_not_fully_count(kb_factory):
+    bad_due = "actions:\n  - {action: 报名提前, owner: 李强, due: 9月底, status: open}\n"
+    kb = kb_factory({"a.md": entry(extra=bad_due)})
+    run("--kb", str(kb), *NEW, "--action", "增设备用场地|王芳|2026-09-01")
+    r = run("--kb", str(kb), "actions")
+    assert "注意：1 篇复盘有错误，只计入了能读懂的部分" in r.stderr and "reviews/a.md" in r.stderr
+    assert "注意：1 篇复盘还只有模板的提示，没有写内容，其中的改进措施暂不跟踪" in r.stderr
+    assert "报名提前" in r.stdout and "增设备用场地" not in r.stdout
+
+
 def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
     kb = kb_factory({"a.md": entry()})
     monkeypatch.chdir(kb / "reviews")

@@ -75,9 +75,16 @@ class App:
         """The usable entries (of one campaign, of one group's units, when given); says
         on stderr which are left out."""
         loaded = self.kb.load_all()
-        if loaded.failed:
-            names = ", ".join(loaded.failed[:5]) + (" …" if len(loaded.failed) > 5 else "")
-            note(self.t("cli.note.left_out", n=len(loaded.failed), names=names))
+        wrong = {p.path for p in loaded.problems if p.level == "error"}
+        told = [
+            ("cli.note.left_out", loaded.failed),
+            ("cli.note.read_in_part", [e.path for e in loaded.entries if e.path in wrong]),
+            ("cli.note.unwritten", [e.path for e in loaded.unwritten if e.actions]),
+        ]
+        for key, paths in told:
+            if paths:
+                names = ", ".join(paths[:5]) + (" …" if len(paths) > 5 else "")
+                note(self.t(key, n=len(paths), names=names))
         entries = loaded.entries
         if group is not None:
             members = {u.name for u in self.kb.units.units if u.group == group}

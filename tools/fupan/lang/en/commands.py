@@ -60,6 +60,8 @@ STRINGS: dict[str, str] = {
     "cli.kind.relapse": "relapse",
     "cli.check.summary": "{files} entries read, {valid} valid, {errors} errors, {warnings} warnings",
     "cli.note.left_out": "note: {n} entries with errors are left out: {names} (run `fupan check`)",
+    "cli.note.read_in_part": "note: {n} entries with errors are counted only where they can be read (an action whose due date is wrong is never overdue): {names} (run `fupan check`)",
+    "cli.note.unwritten": "note: {n} entries still hold only the template's questions; their actions are not tracked yet: {names} (they count once a part is written)",
     "cli.note.limited": "{total} found; showing {shown} (use --limit for more)",
     "cli.empty.actions": "no improvement items match",
     "cli.empty.recurring": "no recurring problems",

@@ -60,6 +60,8 @@ STRINGS: dict[str, str] = {
     "cli.kind.relapse": "复发",
     "cli.check.summary": "共读取 {files} 篇复盘，{valid} 篇有效，{errors} 个错误，{warnings} 个警告",
     "cli.note.left_out": "注意：{n} 篇复盘有错误，未计入：{names}（运行 fupan check 查看）",
+    "cli.note.read_in_part": "注意：{n} 篇复盘有错误，只计入了能读懂的部分（如完成时限写错的措施不会算作逾期）：{names}（运行 fupan check 查看）",
+    "cli.note.unwritten": "注意：{n} 篇复盘还只有模板的提示，没有写内容，其中的改进措施暂不跟踪：{names}（写好总结、反思或改进后就会计入）",
     "cli.note.limited": "共 {total} 条，显示前 {shown} 条（用 --limit 显示更多）",
     "cli.empty.actions": "没有符合条件的改进措施",
     "cli.empty.recurring": "没有反复出现的问题",
