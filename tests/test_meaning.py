@@ -135,6 +135,13 @@ def test_similar_entries_of_other_units_or_years(sample):
     assert r.exit_code == 0 and "外包" in r.stdout
     r = CliRunner().invoke(cli, ["--kb", str(sample.index.kb.root), "similar", "2025/nope"])
     assert r.exit_code == 1 and "没有 2025/nope 这篇复盘" in r.stderr
+    broken = sample.index.kb.reviews / "2025/broken.md"  # there, but not readable
+    broken.write_text("---\ntitle: [x\n---\n", "utf-8")
+    try:
+        r = CliRunner().invoke(cli, ["--kb", str(sample.index.kb.root), "similar", "2025/broken"])
+    finally:
+        broken.unlink()
+    assert r.exit_code == 1 and "2025/broken 有错误，或者还没有写内容" in r.stderr
 
 
 def test_recurring_clusters_by_meaning(sample):

@@ -64,7 +64,12 @@ def similar_by_meaning(
     with index.open().searcher() as searcher:
         me = searcher.document(id=eid)
         if me is None:
-            raise FupanError.of("search.similar.no_entry", eid=eid)
+            there = (
+                index.kb.reviews / f"{eid}.md"
+            ).is_file()  # but not usable: errors, or unwritten
+            raise FupanError.of(
+                "search.similar.not_indexed" if there else "search.similar.no_entry", eid=eid
+            )
         if store is None:
             return []
         fields: dict[str, dict | None] = {}

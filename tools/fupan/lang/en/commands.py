@@ -273,6 +273,7 @@ STRINGS: dict[str, str] = {
     "search.err.unwritable": "cannot write the search index in {folder}: {reason}; free some space or run `fupan index` where the folder can be written",
     "search.index.stale": "could not bring the search index up to date ({reason}); answering from the index as last written",
     "search.similar.no_entry": "no entry {eid}: give its id as `fupan actions` shows it",
+    "search.similar.not_indexed": "{eid} has errors or is not written yet, so it is not searched: run `fupan check`",
     "search.similar.none": "no similar problems of other units or years found",
     "search.similar.theirs": "theirs",
     "search.similar.ours": "this entry",

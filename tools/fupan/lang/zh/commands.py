@@ -273,6 +273,7 @@ STRINGS: dict[str, str] = {
     "search.err.unwritable": "无法在 {folder} 中写入检索索引：{reason}；请腾出磁盘空间，或在能写入这个文件夹的地方运行 fupan index",
     "search.index.stale": "检索索引没能更新（{reason}），以下按上次写入的索引回答",
     "search.similar.no_entry": "没有 {eid} 这篇复盘：请写 fupan actions 的“复盘”一栏中显示的编号，如 2025/spring-games-branch1",
+    "search.similar.not_indexed": "{eid} 有错误，或者还没有写内容，所以没有收入检索：请运行 fupan check 查看",
     "search.similar.none": "没有找到其他单位或往年的类似问题",
     "search.similar.theirs": "类似的说法",
     "search.similar.ours": "本篇的说法",
