@@ -227,6 +227,12 @@ def test_snippet_of_an_entry_with_twenty_thousand_matches():
     assert shown.endswith("经费不足") and "经费" in {shown[a:b] for a, b in spans}
 
 
+def test_a_snippet_of_a_table_or_link_reads_as_text():
+    table = "指标对比：\n\n| 指标 | 2024年 | 2025年 |\n|------|:----:|---|\n| 参与 | 1 | 2 |\n"
+    assert plain(table) == "指标对比： 指标 2024年 2025年 参与 1 2"
+    assert plain("见[附件](a.pdf)与![现场](x.png)\n\n---\n下文") == "见附件与现场 下文"
+
+
 def test_terminal_escapes_never_reach_a_snippet():
     assert plain("通知\x1b[2J\x1b]0;x\x07没有传达\x9b31m") == "通知[2J]0;x没有传达31m"
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN = re.compile(r"<!--.*?-->|^#+\s*|[*_`>|]+|^\s*[-+]\s+", re.S | re.M)
+_MARKDOWN = re.compile(
+    r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"  # a table's |---|---| row, a rule
+    r"|<!--.*?-->|^#+\s*|[*_`>|]+|^\s*[-+]\s+",
+    re.S | re.M,
+)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # [text](address) and images: the text
 _SPACE = re.compile(r"\s+")
 # control characters but whitespace: an escape sequence would drive the reader's terminal
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -12,7 +17,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 def plain(markdown: str) -> str:
     """Markdown reduced to one line of readable text, without control characters."""
-    return _SPACE.sub(" ", _MARKDOWN.sub("", _CONTROL.sub("", markdown))).strip()
+    text = _LINK.sub(r"\1", _CONTROL.sub("", markdown))
+    return _SPACE.sub(" ", _MARKDOWN.sub("", text)).strip()
 
 
 def _pattern(surfaces: list[str]) -> re.Pattern | None:
