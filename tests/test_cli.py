@@ -174,6 +174,16 @@ def test_actions_say_which_entries_they_could_not_fully_count(kb_factory):
     assert "报名提前" in r.stdout and "增设备用场地" not in r.stdout
 
 
+def test_check_takes_a_folder_and_a_bad_kb_is_told_in_chinese(kb_factory, tmp_path):
+    kb = kb_factory({"2025/a.md": entry(), "2025/b.md": entry(date="2025-13-01"), "c.md": entry()})
+    out = run("--kb", str(kb), "check", str(kb / "reviews/2025"), code=1).stdout
+    assert "reviews/2025/b.md:5: 错误" in out and out.strip().endswith(
+        "共读取 2 篇复盘，1 篇有效，1 个错误，0 个警告"
+    )
+    r = CliRunner().invoke(cli, ["--kb", str(tmp_path / "nowhere"), "check"])
+    assert r.exit_code == 2 and r.output.startswith("用法: ") and "[选项] 命令 [参数]..." in r.output
+
+
 def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):
     kb = kb_factory({"a.md": entry()})
     monkeypatch.chdir(kb / "reviews")
@@ -521,7 +531,7 @@ def test_unknown_options_are_usage_errors(searchable, option, says):
         (["search"], "错误：缺少参数 '搜索词...'", "Error: Missing argument 'WORDS...'"),
         (["search", "--limit", "abc", "x"], "'--limit' 的值不对：'abc' 不是整数", "'abc' is not"),
         (["search", "--limit", "0", "x"], "0 不在 x>=1 的范围内", "0 is not in the range"),
-        (["check", "nowhere.md"], "'nowhere.md' 不存在", "File 'nowhere.md' does not exist"),
+        (["check", "nowhere.md"], "'nowhere.md' 不存在", "Path 'nowhere.md' does not exist"),
         (["actions", "--limit"], "选项 --limit 后面要跟一个值", "Option '--limit' requires"),
         (["compare", "a", "b"], "多出了参数（b）", "Got unexpected extra argument (b)"),
     ],

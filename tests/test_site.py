@@ -669,3 +669,11 @@ def test_not_found_page_speaks_the_sites_language(sample_site):
 def test_tracking_page_says_how_its_ratio_is_counted(sample_site):
     text = (sample_site / "tracking.html").read_text("utf-8")
     assert "完成比例 = 已完成 ÷（措施数 − 已取消的措施）" in text
+
+
+def test_chinese_punctuation_and_percentages_on_a_chinese_site(sample_site):
+    page = (sample_site / "reviews/2026/spring-games-office.html").read_text("utf-8")
+    assert "<td>90%</td>" in page and "90 %" not in page  # 满意度 in %
+    assert "<td>170 人</td>" in page
+    assert "横向对比：" in page and "横向对比: " not in page
+    assert "另见：" in (sample_site / "tags/index.html").read_text("utf-8")

@@ -59,6 +59,7 @@ class FupanGroup(click.Group):
             sys.argv[1:] if argv is None else list(argv)
         )
         click_words.follow(app.find_language)
+        localize(self, strings(app.find_language()))  # a bad --kb stops before any command
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -14,7 +14,7 @@ from .common import DATE, App, View, emit, output_options, pass_app, progress, u
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True)
 @output_options()
 @pass_app

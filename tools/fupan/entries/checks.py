@@ -49,12 +49,24 @@ def check(
     paths: list[Path] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> CheckReport:
-    """Load every entry (or those of ``paths``) and check them, alone and together."""
-    loaded = kb.load_all(paths, progress=progress)
+    """Load every entry (or those of ``paths``: files, or folders for the entries in
+    them) and check them, alone and together."""
+    loaded = kb.load_all(_named(kb, paths) if paths else None, progress=progress)
     everything = loaded.entries + loaded.unwritten
     problems = loaded.problems + cross_checks(everything)
     problems.sort(key=lambda p: (p.path, p.line))
     return CheckReport(loaded, problems, sorted(page_clashes(everything)))
+
+
+def _named(kb: KnowledgeBase, paths: list[Path]) -> list[Path]:
+    """The files named, and for each folder the entry files the knowledge base's own
+    walk finds in it (so what it skips there, it skips here)."""
+    folders = [p.resolve() for p in paths if p.is_dir()]
+    files = [p for p in paths if not p.is_dir()]
+    if folders:
+        found = [Path(f) for f, _ in kb.walk().files]
+        files += [f for f in found if any(f.resolve().is_relative_to(d) for d in folders)]
+    return files
 
 
 def _keeper_first(e: Entry) -> tuple[bool, str]:

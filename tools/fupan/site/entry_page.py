@@ -6,7 +6,7 @@ from ..model import PARTS, Action, Entry, percent
 from .data import SiteData
 from .html import el, esc, link, render_parts, table, ul
 from .page import Page
-from .widgets import day, entry_link, num, stars, status_badge, tag_links
+from .widgets import day, entry_link, measure, stars, status_badge, tag_links
 
 
 def _actions_of(d: SiteData, e: Entry) -> list[tuple[Action, bool]]:
@@ -46,8 +46,8 @@ def entry_page(d: SiteData, e: Entry) -> Page:
                 [
                     [
                         esc(m.name),
-                        esc(f"{num(m.target)} {m.unit}".strip()),
-                        esc(f"{num(m.actual)} {m.unit}".strip()),
+                        esc(measure(m.target, m.unit)),
+                        esc(measure(m.actual, m.unit)),
                         percent(m.completion),
                     ]
                     for m in e.metrics
@@ -75,7 +75,7 @@ def entry_page(d: SiteData, e: Entry) -> Page:
     others = [x for x in d.by_campaign[e.campaign] if x.id != e.id]
     if others:
         compare_link = link(
-            p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}: {e.campaign}"
+            p.href(src, p.campaign(e.campaign)), f"{L['compare_table']}{L['colon']}{e.campaign}"
         )
         out += [
             el("h2", esc(L["same_campaign"]), id="same-campaign"),

@@ -205,7 +205,7 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
         """Unit and title of each entry, latest ``most`` only (on large bases a problem
         can have thousands)."""
         shown = [
-            el("a", esc(f"{entries[i].unit}：{entries[i].title}"), href=p.href(src, p.entry(i)))
+            el("a", esc(f"{entries[i].unit}{L['colon']}{entries[i].title}"), href=p.href(src, p.entry(i)))
             for i in reversed(ids[-most:])
         ]
         more = el("li", esc(L["entries_in_all"].format(n=len(ids)))) if len(ids) > most else ""
@@ -277,8 +277,7 @@ def listing_pages(d: SiteData) -> Pages:
     L, p = d.labels, d.paths
     others = el(
         "p",
-        esc(L["see_also"])
-        + ": "
+        esc(L["see_also"] + L["colon"])
         + " · ".join(
             link(p.href("tags/index.md", src), L[key])
             for key, src in (("categories", "categories/index.md"), ("years", "years/index.md"))

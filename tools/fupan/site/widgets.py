@@ -25,6 +25,12 @@ def num(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 
+def measure(value: float, unit: str) -> str:
+    """A metric's value with its unit: 170 人, but 90% as percentages are written."""
+    joined = unit.strip() in ("%", "％", "‰")
+    return f"{num(value)}{'' if joined else ' '}{unit}".strip()
+
+
 def stars(rating: int | None) -> Markup:
     if rating is None:
         return "–"

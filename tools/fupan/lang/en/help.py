@@ -121,7 +121,8 @@ STRINGS: dict[str, str] = {
     "help.action.owner": "A new owner.",
     "help.action.note": "A note on the item (kept under 'note').",
     "help.check": (
-        "Check entries against the format: the whole knowledge base, or the files named.\n"
+        "Check entries against the format: the whole knowledge base, or the files named\n"
+        "(a folder: every entry in it).\n"
         "\n"
         "Prints PATH:LINE: error|warning: message in the knowledge base's language\n"
         "(错误/警告 on a Chinese one), then a summary; --json gives each problem's\n"
@@ -132,6 +133,7 @@ STRINGS: dict[str, str] = {
         "Examples:\n"
         "  fupan check\n"
         "  fupan check reviews/2025/spring-games-branch1.md\n"
+        "  fupan check reviews/2025\n"
         "  fupan check --strict --json > problems.json"
     ),
     "help.check.strict": "Also fail (exit 1) on warnings.",

@@ -17,6 +17,7 @@ STRINGS: dict[str, str] = {
     "more_in_browse": "The latest {shown} of {total}: all of them on the browse page →",
     "tags_in_browse": "{n} less used tags have no page of their own: find them on the browse page →",
     "see_also": "See also",
+    "colon": ": ",  # between a label and what it names
     "recurring_note": "Problems in reviews of at least two units or two years: shared tags, and passages of the reflection parts that say the same thing in other words (one sentence stands for each group).",
     "unit": "Unit",
     "campaign": "Campaign",

@@ -120,7 +120,7 @@ STRINGS: dict[str, str] = {
     "help.action.owner": "新的责任人。",
     "help.action.note": "给这项措施加一条备注（记在 note 下）。",
     "help.check": (
-        "检查复盘的格式：整个知识库，或写出的那几个文件。\n"
+        "检查复盘的格式：整个知识库，或写出的那几个文件（写文件夹时，检查其中所有的复盘）。\n"
         "\n"
         "每个问题占一行：文件:行号: 错误（或 警告）: 说明，最后一行是汇总。"
         "加 --json 时，输出每个问题的英文说明和它的代码（code）。"
@@ -130,6 +130,7 @@ STRINGS: dict[str, str] = {
         "示例：\n"
         "  fupan check\n"
         "  fupan check reviews/2025/spring-games-branch1.md\n"
+        "  fupan check reviews/2025\n"
         "  fupan check --strict --json > problems.json"
     ),
     "help.check.strict": "有警告也算不通过（退出码为 1）。",

@@ -17,6 +17,7 @@ STRINGS: dict[str, str] = {
     "more_in_browse": "以上是最近的 {shown} 篇，共 {total} 篇：在筛选页查看全部 →",
     "tags_in_browse": "另有 {n} 个较少用的标签没有单独的页面：在筛选页按标签查找 →",
     "see_also": "另见",
+    "colon": "：",  # between a label and what it names
     "recurring_note": "在至少两个单位或两个年度的复盘中出现的问题：共同的标签，以及反思部分中意思相同、说法不同的段落（以其中一句为代表）。",
     "unit": "单位",
     "campaign": "活动",
