@@ -607,6 +607,25 @@ def test_dry_run_names_the_variables_a_real_run_would_miss(kb, http, smtp, monke
     assert http[1] == [] and smtp[1].messages == []
 
 
+def test_dry_run_says_a_mail_has_no_address_and_a_webhook_every_mistake(kb, http, smtp):
+    path = kb / "reviews/fupan.yml"
+    text = path.read_text("utf-8")
+    text = text.replace("      李强: liqiang@example.com\n", "")
+    text = text.replace(
+        "      kind: wecom\n      url_env: T_WECOM\n", "      kind: weixin\n      url: http://x/\n"
+    )
+    path.write_text(text, "utf-8")
+    r = remind(kb, "--dry-run", code=1)
+    assert "演练，未发送：没有 李强 的邮箱" in r.stdout
+    said = r.stderr
+    assert (
+        "reminders.webhooks[0].kind 只能写" in said
+        and "reminders.webhooks[0].url：密钥不能写" in said
+    )
+    assert said.index("webhooks[0].kind") < said.index("webhooks[0].url")  # in the file's order
+    assert http[1] == [] and smtp[1].messages == []
+
+
 def test_no_channels_lists_what_is_due(tmp_path):
     root = make_kb(tmp_path, dict(ENTRIES))
     r = remind(root)

@@ -74,7 +74,7 @@ def remind_command(app: App, within, today, unit, dry_run, ics) -> None:
     """Tell owners what is due, by the channels of fupan.yml."""
     kb, today = app.kb, today or dt.date.today()
     config, problems = load_config(kb.reviews, kb.units, kb.rel(kb.reviews) + "/fupan.yml")
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: p.line):
         note(problem.said(app.strings))
     entries = app.entries()
     settings = site_settings(kb.root)

@@ -164,17 +164,22 @@ def _webhook(r: _Reader, item: object, i: int, units: Units) -> Webhook | None:
         r.error(path, "check.webhook_shape", where=_dotted(path))
         return None
     r.unknown_keys(item, path, "webhook")
-    if r.secrets_refused(item, path):
-        return None
+    # every mistake of the item at once, not one per run
+    refused = r.secrets_refused(item, path)
     kind = item.get("kind")
     if kind not in WEBHOOK_KINDS:
         where = _dotted((*path, "kind"))
         r.error((*path, "kind"), "check.one_of", where=where, choices=WEBHOOK_KINDS, value=kind)
-        return None
-    url_env = r.env_name(item, "url_env", path, required=True)
-    secret_env = r.env_name(item, "secret_env", path, required=False)
+    url_env = None if "url" in item else r.env_name(item, "url_env", path, required=True)
+    secret_env = None if "secret" in item else r.env_name(item, "secret_env", path, required=False)
     chosen = _unit_list(r, item["units"], (*path, "units"), units) if "units" in item else []
-    if url_env is None or secret_env is None or chosen is None:
+    if (
+        refused
+        or kind not in WEBHOOK_KINDS
+        or url_env is None
+        or secret_env is None
+        or chosen is None
+    ):
         return None
     name = str(item.get("name") or f"{kind}-{i + 1}")
     return Webhook(name, kind, url_env, secret_env, chosen, r.line(*path))

@@ -30,6 +30,7 @@ class Delivery:
     preview: str  # exactly what is sent; the robot's address stays a variable's name
     send: Callable[[], None]
     needs: tuple[str, ...] = ()  # environment variables it cannot go without
+    blocked: SendError | None = None  # why it cannot go at all, known before sending
 
 
 @dataclass
@@ -101,11 +102,13 @@ def mail_deliveries(
         body = full_text(s, mine, today)
         key = f"mail:{mail.per}:{who}"
         if not to:
+            nowhere = SendError(f"no_address_{mail.per}", who=name)
 
-            def send(who: str = name) -> None:
-                raise SendError(f"no_address_{mail.per}", who=who)
+            def send(e: SendError = nowhere) -> None:
+                raise e
 
-            out.append(Delivery(key, "mail", name, f"Subject: {subject}\n\n{body}", send))
+            preview = f"Subject: {subject}\n\n{body}"
+            out.append(Delivery(key, "mail", name, preview, send, blocked=nowhere))
             continue
         msg = message(mail, to, subject, body)
         preview = f"To: {', '.join(to)}\nSubject: {subject}\n\n{body}"
@@ -128,8 +131,8 @@ def run(
         if d.key in state:
             o.status = SKIPPED
         elif dry_run:  # what would stop it, said before the real run finds out
-            missing = [v for v in d.needs if not env.get(v)]
-            o.error = "; ".join(SendError("env", name=v).text(s) for v in missing)
+            missing = [SendError("env", name=v) for v in d.needs if not env.get(v)]
+            o.error = "; ".join(e.text(s) for e in [*([d.blocked] if d.blocked else []), *missing])
         else:
             try:
                 d.send()
