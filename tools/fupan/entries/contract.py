@@ -303,7 +303,8 @@ def _actions(c: _Checker, value: object) -> list[Action]:
         text = c.text("action", item["action"], *at, "action") or ""
         status = str(item.get("status") or "open").strip().lower()
         status = STATUS_WORDS.get(status, status)
-        if status not in ACTION_STATUSES:
+        known = status in ACTION_STATUSES
+        if not known:
             words = "/".join(w for w in STATUS_WORDS if w != "已放弃")
             c.error(
                 "check.action_status",
@@ -313,9 +314,10 @@ def _actions(c: _Checker, value: object) -> list[Action]:
                 codes=ACTION_STATUSES,
                 words=words,
             )
-            continue
         owner = _CONTROL.sub("", str(item.get("owner") or "")).strip()
         due = c.date("due", item["due"], *at, "due") if item.get("due") not in (None, "") else None
+        if not known:  # its date is checked all the same: every mistake in one run
+            continue
         if status in OPEN_STATUSES:
             for key, have in (("owner", owner), ("due", item.get("due"))):
                 if not have:
