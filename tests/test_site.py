@@ -677,3 +677,18 @@ def test_chinese_punctuation_and_percentages_on_a_chinese_site(sample_site):
     assert "<td>170 人</td>" in page
     assert "横向对比：" in page and "横向对比: " not in page
     assert "另见：" in (sample_site / "tags/index.html").read_text("utf-8")
+
+
+def test_a_metric_chart_marks_its_own_best_and_weakest_bars():
+    from fupan.site.charts import Bar, bar_chart, marked
+
+    bars = marked([Bar("甲", 0.81, "81%"), Bar("乙", 0.91, "91%"), Bar("丙", 0.85, "85%")])
+    assert [b.mark for b in bars] == ["weakest", "best", ""]
+    assert [b.mark for b in marked([Bar("甲", 1, ""), Bar("乙", 1, "")])] == ["", ""]
+    svg = bar_chart("t", bars)
+    assert svg.index("<line") < svg.index("<rect")  # the 100% line under bars and figures
+
+
+def test_home_says_its_overdue_list_is_the_first_ten(sample_site):
+    home = (sample_site / "index.html").read_text("utf-8")
+    assert "以上是逾期最久的 10 项；全部" in home  # the sample has more than ten

@@ -14,7 +14,25 @@ class Bar:
     label: str  # e.g. the unit
     value: float  # bar length, e.g. a completion share
     text: str  # shown at the bar's end
-    mark: str = ""  # "best" / "weakest" colour the bar
+    mark: str = ""  # "best" / "weakest" colour the bar (see marked)
+
+
+def marked(bars: list[Bar]) -> list[Bar]:
+    """The longest bar marked best and the shortest weakest, by this chart's own values
+    (a unit best overall may be last on one metric), when there is a difference."""
+    values = [b.value for b in bars]
+    if len(bars) < 2 or max(values) == min(values):
+        return bars
+    hi, lo = max(values), min(values)
+    return [
+        Bar(
+            b.label,
+            b.value,
+            b.text,
+            "best" if b.value == hi else "weakest" if b.value == lo else "",
+        )
+        for b in bars
+    ]
 
 
 def _text_width(text: str) -> int:
@@ -36,6 +54,12 @@ def bar_chart(title: str, bars: list[Bar], reference: float | None = 1.0) -> str
         f"<title>{esc(title)}</title>",
         f'<text x="0" y="18" font-weight="bold">{esc(title)}</text>',
     ]
+    if reference:  # under the bars and their figures, which stay readable across it
+        x = label_w + reference / scale_max * bar_w
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 6}" '
+            'stroke="#555" stroke-dasharray="4 3"/>'
+        )
     for i, b in enumerate(bars):
         y = top + i * row_h
         length = max(0.0, b.value) / scale_max * bar_w
@@ -44,13 +68,8 @@ def bar_chart(title: str, bars: list[Bar], reference: float | None = 1.0) -> str
             f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">{esc(b.label)}</text>',
             f'<rect class="fupan-bar" x="{label_w}" y="{y + 4}" width="{length:.1f}" '
             f'height="{row_h - 10}" fill="{colour}" data-label="{esc(b.label)}"/>',
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 17}">{esc(b.text)}</text>',
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 17}" paint-order="stroke" '
+            f'stroke="#fff" stroke-width="4">{esc(b.text)}</text>',
         ]
-    if reference:
-        x = label_w + reference / scale_max * bar_w
-        out.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 6}" '
-            'stroke="#555" stroke-dasharray="4 3"/>'
-        )
     out.append("</svg></div>")
     return "".join(out)

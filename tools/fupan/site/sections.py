@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import percent
 from ..reports.actions import by_unit
 from . import calendar
-from .charts import Bar, bar_chart
+from .charts import Bar, bar_chart, marked
 from .data import SiteData
 from .html import Markup, el, esc, link, table, ul
 from .page import Page
@@ -127,12 +127,11 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
                     u.metrics[name]["completion"] or 0.0,
                     f"{percent(u.metrics[name]['completion'])} "
                     f"({num(u.metrics[name]['actual'])}/{num(u.metrics[name]['target'])})",
-                    u.mark,
                 )
                 for u in c.units
                 if name in u.metrics
             ]
-            body.append(bar_chart(L["chart_title"].format(metric=name), bars))
+            body.append(bar_chart(L["chart_title"].format(metric=name), marked(bars)))
     body.append(el("h2", esc(L["shared_tags"])))
     body.append(
         ul(f"{tag_links(d, src, [t])} · {esc('、'.join(us))}" for t, us in c.shared_tags.items())
@@ -314,6 +313,9 @@ def dashboard(d: SiteData, src: str = "index.md") -> Markup:
             el("h2", link(p.href(src, "tracking.md"), L["overdue_actions"])),
             action_table(d, src, sorted(overdue, key=lambda r: r.due)[:10], show_unit=True),
         ]
+        if len(overdue) > 10:  # say that the list is the first ten, and where the rest are
+            more = L["overdue_more"].format(n=len(overdue))
+            out.append(el("p", link(p.href(src, "tracking.md"), more), "fupan-note"))
     latest = sorted(d.by_campaign.items(), key=lambda kv: kv[1][0].date, reverse=True)
     out.append(el("h2", link(p.href(src, "campaigns/index.md"), L["dashboard_campaigns"])))
     out.append(

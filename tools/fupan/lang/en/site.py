@@ -66,6 +66,7 @@ STRINGS: dict[str, str] = {
     "campaign_count": "Campaigns",
     "open_actions": "Open actions",
     "overdue_actions": "Overdue actions",
+    "overdue_more": "The 10 longest overdue; all {n} on the tracking page →",
     "done_ratio": "Done",
     "done_ratio_note": "Done = done ÷ (actions − dropped ones): an action decided against does not lower it.",
     "action_count": "Actions",

@@ -66,6 +66,7 @@ STRINGS: dict[str, str] = {
     "campaign_count": "活动数",
     "open_actions": "未完成措施",
     "overdue_actions": "逾期措施",
+    "overdue_more": "以上是逾期最久的 10 项；全部 {n} 项见改进跟踪 →",
     "done_ratio": "完成比例",
     "done_ratio_note": "完成比例 = 已完成 ÷（措施数 − 已取消的措施）：决定不做的措施不拉低完成比例。",
     "action_count": "措施数",
