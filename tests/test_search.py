@@ -51,6 +51,13 @@ def texts_of(kb: KnowledgeBase, entry_id: str) -> str:
     return e.text
 
 
+def test_the_part_shown_holds_the_word_asked_before_its_synonyms(sample):
+    hits = words(sample, "台账").hits
+    holding = [h for h in hits if any("台账" in t for t in h.parts.values())]
+    assert len(holding) >= 3
+    assert all("台账" in h.snippet for h in holding), [(h.id, h.part, h.snippet) for h in holding]
+
+
 def test_unspaced_phrase_ranks_full_match_first(sample):
     found = ids(sample, "通知没有传达到班组")
     assert "通知没有传达到班组" in texts_of(sample, found[0])

@@ -100,11 +100,17 @@ def make_hit(
     part: str | None,
     how: str = "words",
     match: Match | None = None,
+    verbatim: list[str] | None = None,
 ) -> Hit:
+    """``verbatim``: the query as typed; the part that holds it is shown before one that
+    holds more of its synonyms."""
     texts = {p: fields.get(p, "") for p in PARTS}
-    scored = {p: score(texts[p], surfaces) for p in ([part] if part else PARTS)}
+    scored = {
+        p: (score(texts[p], verbatim or []), score(texts[p], surfaces))
+        for p in ([part] if part else PARTS)
+    }
     best = max(scored, key=lambda p: scored[p]) if scored else "summary"
-    if not scored.get(best):
+    if not any(scored.get(best, ())):
         if score(fields.get("title", ""), surfaces):
             best = "title"
         elif score(fields.get("tags", ""), surfaces):
@@ -248,7 +254,9 @@ def search(
             by_meaning = _related(meaning, sentence, allowed, filters.part, bool(by_words), query)
         ranked = fuse(searcher, by_words[:window], by_meaning, built)
         hits = [
-            make_hit(fields, score_, built.surfaces, filters.part, how, match)
+            make_hit(
+                fields, score_, built.surfaces, filters.part, how, match, built.runs + built.phrases
+            )
             for score_, fields, how, match in ranked[: filters.limit]
         ]
         if mode != "words":
