@@ -318,13 +318,17 @@
       });
     };
   }
-  function later(run) {  // the first keystroke after a pause at once, then one per pause
+  /* The first input after a pause answered at once, then one answer per pause. Not a
+     lone character, though: it is mostly the start of a word still being typed, and its
+     answer fetches the chunks of the forty words holding it, which the word's own
+     chunks would then wait behind (an input method gives whole words at once). */
+  function later(run, input) {
     var pending = null, last = 0;
     return function () {
       var now = Date.now(), paused = now - last > 300;
       last = now;
       clearTimeout(pending);
-      if (paused) run();
+      if (paused && Array.from(input.value.trim()).length > 1) run();
       else pending = setTimeout(run, 60);
     };
   }
@@ -359,7 +363,7 @@
     ours.appendChild(count); ours.appendChild(list);
     Array.prototype.forEach.call(theirs, function (e) { e.classList.add("fupan-theirs"); });
     box.insertBefore(ours, theirs.length ? theirs[theirs.length - 1] : null);
-    var run = answerer(input, count, list, box), typed = later(run);
+    var run = answerer(input, count, list, box), typed = later(run, input);
     var panel = document.querySelector(".md-search"), toggle = document.getElementById("__search");
     var alone = panel && panel.hidden && toggle;  // the theme gave its search up (page opened from disk)
     if (alone) {
@@ -399,7 +403,7 @@
     panel.hidden = true;
     panel.appendChild(input); panel.appendChild(count); panel.appendChild(list);
     document.body.appendChild(panel);
-    var typed = later(answerer(input, count, list, panel));
+    var typed = later(answerer(input, count, list, panel), input);
     function open(e) {
       e.preventDefault();
       e.stopImmediatePropagation();  // the theme's own dialog stays closed
