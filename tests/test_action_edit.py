@@ -110,7 +110,7 @@ def test_the_same_value_writes_nothing(kb: Path):
     ],
 )
 def test_refusals_leave_the_file_alone(kb: Path, args, message):
-    before, after, r = changed(kb, *args, code=1)
+    before, after, r = changed(kb, *args, code=2)  # the command line is wrong: a usage error
     assert after == before and message in r.output and "Traceback" not in r.output
 
 
@@ -118,7 +118,7 @@ def test_an_unknown_entry_and_an_entry_without_actions(kb_factory):
     kb = kb_factory({"2025/plain.md": "---\ntitle: x\n---\n"})
     assert (
         "没有编号为 2025/nope 的复盘"
-        in run("action", "2025/nope", "1", "--status", "done", "--kb", str(kb), code=1).output
+        in run("action", "2025/nope", "1", "--status", "done", "--kb", str(kb), code=2).output
     )
     r = run("action", "2025/plain", "1", "--status", "done", "--kb", str(kb), code=1)
     assert "文件头中没有 actions 列表" in r.output

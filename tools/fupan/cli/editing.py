@@ -38,7 +38,7 @@ def action(app: App, entry_id: str, number: int, status, due, owner, note_text) 
         if planned.changes:
             edit.apply(planned, rel)
     except edit.EditError as e:
-        raise click.ClickException(e.message(app.lang)) from None
+        raise _error(e.message(app.lang), usage=e.key in USAGE) from None
     where = {"path": rel, "line": planned.line, "n": number}
     if not planned.changes:
         click.echo(app.t("action.same", **where))
@@ -58,4 +58,14 @@ def _entry_path(app: App, entry_id: str) -> Path:
     for path in (kb.reviews / f"{entry_id.removesuffix('.md')}.md", Path(entry_id)):
         if path.is_file() and path.suffix == ".md" and path.resolve().is_relative_to(kb.reviews):
             return path.resolve()
-    raise click.ClickException(app.t("action.no_entry", id=entry_id))
+    raise _error(app.t("action.no_entry", id=entry_id), usage=True)
+
+
+# what the command line got wrong (exit 2), not the file (exit 1)
+USAGE = {"action.bad_status", "action.empty", "action.nothing", "action.no_number"}
+
+
+def _error(message: str, usage: bool) -> click.ClickException:
+    error = click.ClickException(message)
+    error.exit_code = 2 if usage else 1
+    return error
