@@ -223,7 +223,10 @@ def test_a_word_file_in_reviews_and_messages_in_english(kb: Path):
 def test_flags_fill_in_and_win(kb: Path, tmp_path: Path):
     doc = wordmake.review(tmp_path / "a.docx", header="none")
     r = run("import", str(doc), "--kb", str(kb), code=1)
-    assert "未导入" in r.stderr and "没有找到单位" in r.stderr and "--unit" in r.stderr
+    assert "未导入" in r.stderr and "--unit" in r.stderr
+    # every missing field in one message, not one per run
+    assert "中没有找到单位、活动、日期：在文档开头各写一行（“单位：" in r.stderr
+    assert "或用 --unit、--campaign、--date 给出" in r.stderr
     assert not (kb / "reviews/2026").exists()
     run(
         "import",

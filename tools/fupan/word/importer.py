@@ -16,6 +16,7 @@ from ..entries.dates import parse_date
 from ..entries.slug import slug as make_slug
 from ..errors import FupanError
 from ..kb import KnowledgeBase
+from ..lang import Message
 from ..model import PARTS, Problem
 from ..scaffold import new_entry_path
 from . import legacy, pandoc, reader, template, writer
@@ -88,9 +89,17 @@ def prepare(
     for key, value in (given or {}).items():
         if value not in (None, ""):
             meta[key] = parse_date(value) if key == "date" and isinstance(value, str) else value
-    for key in REQUIRED:
-        if meta.get(key) in (None, ""):
-            raise WordError(f"import.missing_{key}", path=source)
+    missing = [key for key in REQUIRED if meta.get(key) in (None, "")]
+    if len(missing) == 1:
+        raise WordError(f"import.missing_{missing[0]}", path=source)
+    if missing:  # all of them in one message, not one per run
+        raise WordError(
+            "import.missing_many",
+            path=source,
+            fields=tuple(Message(f"import.field.{k}") for k in missing),
+            examples=tuple(Message(f"import.example.{k}") for k in missing),
+            options=tuple(f"--{k}" for k in missing),
+        )
     if isinstance(meta["date"], str):
         raise WordError("import.bad_date", path=source, value=meta["date"])
     unit = kb.units.resolve(str(meta["unit"]))
