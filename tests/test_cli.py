@@ -379,6 +379,8 @@ def test_init_scaffolds_a_checkable_kb(tmp_path: Path):
     assert f"已创建 {tmp_path / 'kb' / 'mkdocs.yml'}" in run("init", str(tmp_path / "kb")).stdout
     for name in ("mkdocs.yml", "docs/index.md", "reviews/units.yml", ".gitignore"):
         assert (tmp_path / "kb" / name).exists(), name
+    ignored = (tmp_path / "kb" / ".gitignore").read_text("utf-8").split()
+    assert {"/site/", "/site-build/", ".fupan/"} <= set(ignored)  # what builds make
     assert "1 篇有效" in run("--kb", str(tmp_path / "kb"), "check").stdout
     r = CliRunner().invoke(cli, ["init", str(tmp_path / "kb")])
     assert r.exit_code == 1 and "已经存在，没有覆盖；请选一个空文件夹" in r.output
