@@ -294,6 +294,13 @@ def test_show_more_reaches_every_result(page, server):
     page.wait_for_function("() => document.querySelectorAll('.fupan-results > li').length <= 20")
 
 
+def test_no_result_is_said_with_what_to_do(page, server):
+    page.goto(f"{server}browse.html?text=经费超支&unit=第一分公司工会&year=2024&tag=天气")
+    page.wait_for_selector("form.fupan-browse.ready")
+    assert page.locator(".fupan-count").inner_text().startswith("0 ")
+    assert "试着把某个下拉框改回“全部”" in page.locator(".fupan-results .fupan-none").inner_text()
+
+
 def test_clearing_the_box_clears_its_results(page, server):
     page.goto(server)
     assert header_ids(page, "经费超支")

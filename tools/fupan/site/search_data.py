@@ -171,6 +171,7 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
         "labels": {
             "count": d.labels["search_count"],
             "none": d.labels["search_none"],
+            "noneFiltered": d.labels["search_none_filtered"],
             "all": d.labels["search_all"],
             "more": d.labels["search_more"],
             "results": d.labels["results"],

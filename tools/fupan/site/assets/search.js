@@ -461,6 +461,10 @@
           hitBody(r, li);
           list.appendChild(li);
         });
+        if (!found.total) {  // say so, and what to do, rather than leave the page blank
+          var filtered = FACETS.some(function (f) { return s[f]; });
+          list.appendChild(node("li", "fupan-none", filtered ? meta.labels.noneFiltered : meta.labels.none));
+        }
       });
     }
     function writeUrl(s) {
