@@ -148,8 +148,9 @@ def suggest(searcher, text: str) -> str | None:
     for clause in parse(text):
         word = clause.text
         if not clause.phrase:
-            if word.isascii():
-                found = searcher.suggest(SPELL, word.lower(), limit=1)
+            if word.isascii():  # two letters off in a short word is another word: rain, said
+                dist = 1 if len(word) <= 5 else 2
+                found = searcher.suggest(SPELL, word.lower(), limit=1, maxdist=dist, prefix=1)
             else:  # one character off, keeping the first: 报铭 -> 报名, 班祖 -> 班组 (two
                 # off would be any word of two characters, and searching for them all
                 # takes a second at 10,000 entries)
