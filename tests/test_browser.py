@@ -225,6 +225,8 @@ def test_browse_page_answers_as_the_header_box(page, server):
 
 def test_english_and_single_character(page, server):
     assert browse_ids(page, server, "registration")[0] == "2025/skills-contest-it"
+    money = {i for i, e in published().items() if "经费" in e.body}
+    assert len(money & set(browse_ids(page, server, "budget"))) >= 3  # English for 经费
     found = browse_ids(page, server, "雨")
     assert found and len(found) >= 2
     # a character inside words as well as at their start (受伤), and a year

@@ -51,6 +51,17 @@ def texts_of(kb: KnowledgeBase, entry_id: str) -> str:
     return e.text
 
 
+def test_english_words_find_the_chinese_entries_that_say_them(sample):
+    for query, chinese in (
+        ("notice", "通知"),
+        ("budget", "经费"),
+        ("rain", "下雨"),
+        ("trainings", "培训"),
+    ):
+        found = ids(sample, query)
+        assert sum(chinese in texts_of(sample, i) for i in found) >= 2, (query, found)
+
+
 def test_the_part_shown_holds_the_word_asked_before_its_synonyms(sample):
     hits = words(sample, "台账").hits
     holding = [h for h in hits if any("台账" in t for t in h.parts.values())]

@@ -12,34 +12,35 @@ from pathlib import Path
 from ..entries.source import SourceError, decode, parse_yaml, read_file
 from ..lang import Message
 from ..model import Problem
+from .words import index_term
 
+# Each group with its English words, so that a query in English (the IT colleague's,
+# a bilingual unit's) finds the Chinese entries that say it.
 BUILTIN: list[list[str]] = [
-    ["报名", "参与", "参加", "参赛"],
-    ["经费", "预算", "资金", "费用"],
-    ["通知", "传达", "告知"],
-    ["宣传", "宣贯", "动员"],
-    ["场地", "场馆", "会场"],
-    ["职工", "员工", "工人"],
-    ["班组", "班站"],
-    ["帮扶", "慰问", "救助"],
+    ["报名", "参与", "参加", "参赛", "registration", "signup", "enrollment", "participation"],
+    ["经费", "预算", "资金", "费用", "budget", "funding", "expense", "cost", "money"],
+    ["通知", "传达", "告知", "notice", "notification"],
+    ["宣传", "宣贯", "动员", "publicity", "promotion"],
+    ["场地", "场馆", "会场", "venue"],
+    ["职工", "员工", "工人", "staff", "employee", "worker"],
+    ["班组", "班站", "team"],
+    ["帮扶", "慰问", "救助", "aid", "relief"],
     ["困难职工", "困难户", "帮扶对象"],
-    ["隐患", "风险"],
-    ["整改", "改正", "纠正"],
-    ["培训", "教育", "讲座"],
-    ["延期", "推迟", "延误"],
-    ["天气", "下雨", "降雨", "高温"],
-    ["后勤", "保障"],
-    ["物资", "物品", "奖品"],
-    ["满意度", "满意率"],
-    ["统计", "汇总", "台账"],
-    ["奖励", "激励", "表彰"],
-    ["安全", "安全生产"],
-    ["技能", "技术", "岗位技能"],
-    ["不足", "偏少", "偏低", "不够"],
-    ["registration", "signup", "enrollment"],
-    ["budget", "funding", "expense"],
+    ["隐患", "风险", "hazard", "risk"],
+    ["整改", "改正", "纠正", "rectification"],
+    ["培训", "教育", "讲座", "training", "lecture"],
+    ["延期", "推迟", "延误", "delay", "postponement"],
+    ["天气", "下雨", "降雨", "高温", "weather", "rain", "heat"],
+    ["后勤", "保障", "logistics"],
+    ["物资", "物品", "奖品", "supplies", "prize"],
+    ["满意度", "满意率", "satisfaction"],
+    ["统计", "汇总", "台账", "statistics"],
+    ["奖励", "激励", "表彰", "reward", "award"],
+    ["安全", "安全生产", "safety"],
+    ["技能", "技术", "岗位技能", "skill"],
+    ["不足", "偏少", "偏低", "不够", "shortage", "insufficient"],
+    ["倒班", "轮班", "夜班", "shift"],
 ]
-
 
 class Thesaurus:
     """The knowledge base's groups; ``general`` says whether 同义词词林's groups
@@ -51,7 +52,10 @@ class Thesaurus:
         for group in groups:
             terms = {t.strip().lower() for t in group if str(t).strip()}
             for term in terms:
-                self._equiv.setdefault(term, set()).update(terms - {term})
+                # an English word is looked up as the index keeps it too (notice → notic)
+                for key in {term, index_term(term) if term.isascii() else term} - {""}:
+                    same = {t for t in terms if t == key or index_term(t) == key}
+                    self._equiv.setdefault(key, set()).update(terms - same)
 
     def synonyms(self, term: str) -> set[str]:
         """Other terms that mean the same as ``term`` (not ``term`` itself)."""

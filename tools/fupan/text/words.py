@@ -125,6 +125,11 @@ def _term(word: str) -> str:
     return "" if word in STOP_WORDS else word
 
 
+def index_term(word: str) -> str:
+    """What the index keeps of one word: registration → registr; "" for none."""
+    return _term(word)
+
+
 def tokens(text: str) -> list[str]:
     """Index terms of ``text`` in order, repeats kept (they count in the ranking):
     words by rjieba in search mode (工会组织 → 工会, 组织, 工会组织), English words
