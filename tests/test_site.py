@@ -692,3 +692,11 @@ def test_a_metric_chart_marks_its_own_best_and_weakest_bars():
 def test_home_says_its_overdue_list_is_the_first_ten(sample_site):
     home = (sample_site / "index.html").read_text("utf-8")
     assert "以上是逾期最久的 10 项；全部" in home  # the sample has more than ten
+
+
+def test_a_campaign_of_one_unit_says_there_is_nothing_to_compare_yet(sample_site):
+    page = (sample_site / "campaigns/2025年职工书屋建设.html").read_text("utf-8")
+    assert "目前只有这一个单位写了这项活动的复盘" in page
+    assert "多个单位共同的问题" not in page and "最佳与待提升按" not in page
+    several = (sample_site / "campaigns/2025年安全生产月.html").read_text("utf-8")
+    assert "目前只有这一个单位" not in several and "多个单位共同的问题" in several

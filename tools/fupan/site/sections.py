@@ -113,10 +113,11 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
         ]
         rows.append(row)
         classes.append(u.mark)
+    alone = len(c.units) < 2  # nothing to compare yet: say so, not best and weakest
     body = [
         el("h2", esc(L["compare_table"])),
         table(headers, rows, row_classes=classes),
-        el("p", esc(L["score_note"])),
+        el("p", esc(L["one_unit_note"] if alone else L["score_note"])),
     ]
     if c.metric_names:
         body.append(el("h2", esc(L["charts"])))
@@ -132,12 +133,16 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
                 if name in u.metrics
             ]
             body.append(bar_chart(L["chart_title"].format(metric=name), marked(bars)))
-    body.append(el("h2", esc(L["shared_tags"])))
-    body.append(
-        ul(f"{tag_links(d, src, [t])} · {esc('、'.join(us))}" for t, us in c.shared_tags.items())
-        if c.shared_tags
-        else el("p", esc(L["no_shared_tags"]))
-    )
+    if not alone:
+        body.append(el("h2", esc(L["shared_tags"])))
+        body.append(
+            ul(
+                f"{tag_links(d, src, [t])} · {esc(L['list_sep'].join(us))}"
+                for t, us in c.shared_tags.items()
+            )
+            if c.shared_tags
+            else el("p", esc(L["no_shared_tags"]))
+        )
     return Page(src, campaign, "\n".join(body))
 
 
@@ -155,7 +160,7 @@ def campaign_pages(d: SiteData) -> Pages:
             [
                 link(p.href("campaigns/index.md", page.path), campaign),
                 esc(len(units)),
-                esc("、".join(units)),
+                esc(L["list_sep"].join(units)),
             ]
         )
     pages.append(
@@ -204,7 +209,11 @@ def recurring_page(d: SiteData, limit: int = 40) -> Pages:
         """Unit and title of each entry, latest ``most`` only (on large bases a problem
         can have thousands)."""
         shown = [
-            el("a", esc(f"{entries[i].unit}{L['colon']}{entries[i].title}"), href=p.href(src, p.entry(i)))
+            el(
+                "a",
+                esc(f"{entries[i].unit}{L['colon']}{entries[i].title}"),
+                href=p.href(src, p.entry(i)),
+            )
             for i in reversed(ids[-most:])
         ]
         more = el("li", esc(L["entries_in_all"].format(n=len(ids)))) if len(ids) > most else ""

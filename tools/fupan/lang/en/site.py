@@ -18,6 +18,8 @@ STRINGS: dict[str, str] = {
     "tags_in_browse": "{n} less used tags have no page of their own: find them on the browse page →",
     "see_also": "See also",
     "colon": ": ",  # between a label and what it names
+    "list_sep": ", ",  # between the names of a list
+    "one_unit_note": "Only this unit has reviewed this campaign so far; once two or more have, they are compared here side by side, with the best and the weakest marked.",
     "recurring_note": "Problems in reviews of at least two units or two years: shared tags, and passages of the reflection parts that say the same thing in other words (one sentence stands for each group).",
     "unit": "Unit",
     "campaign": "Campaign",

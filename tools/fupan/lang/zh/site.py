@@ -18,6 +18,8 @@ STRINGS: dict[str, str] = {
     "tags_in_browse": "另有 {n} 个较少用的标签没有单独的页面：在筛选页按标签查找 →",
     "see_also": "另见",
     "colon": "：",  # between a label and what it names
+    "list_sep": "、",  # between the names of a list
+    "one_unit_note": "目前只有这一个单位写了这项活动的复盘；有两个及以上单位的复盘后，这里会并排对比，标出最佳和待提升的单位。",
     "recurring_note": "在至少两个单位或两个年度的复盘中出现的问题：共同的标签，以及反思部分中意思相同、说法不同的段落（以其中一句为代表）。",
     "unit": "单位",
     "campaign": "活动",
