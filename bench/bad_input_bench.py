@@ -63,6 +63,8 @@ def main() -> None:
         new = timed(lambda text=text: snippet(text, ["报名", "经费"]))
         old = timed(lambda t=text, s=spans: old_window(t, s)) if n <= 2_000 else None
         rows.append((f"snippet, {n:,} matches", old, new))
+    blank = "总结\n" + " \n" * 20_000 + "完"  # a part of blank lines: plain() once backtracked
+    rows.append(("plain text, 20,000 blank lines", None, timed(lambda: plain(blank))))
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
         for n in (400_000, 150_000):

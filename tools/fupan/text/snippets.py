@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 _MARKDOWN = re.compile(
-    r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"  # a table's |---|---| row, a rule
-    r"|<!--.*?-->|^#+\s*|[*_`>|]+|^\s*[-+]\s+",
+    # a table's |---|---| row, a rule; spaces, never newlines (\s would backtrack
+    # through every blank line of a long text)
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"
+    r"|<!--.*?-->|^#+[ \t]*|[*_`>|]+|^[ \t]*[-+][ \t]+",
     re.S | re.M,
 )
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # [text](address) and images: the text
