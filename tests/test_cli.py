@@ -181,7 +181,37 @@ def test_check_takes_a_folder_and_a_bad_kb_is_told_in_chinese(kb_factory, tmp_pa
         "共读取 2 篇复盘，1 篇有效，1 个错误，0 个警告"
     )
     r = CliRunner().invoke(cli, ["--kb", str(tmp_path / "nowhere"), "check"])
-    assert r.exit_code == 2 and r.output.startswith("用法: ") and "[选项] 命令 [参数]..." in r.output
+    assert (
+        r.exit_code == 2 and r.output.startswith("用法: ") and "[选项] 命令 [参数]..." in r.output
+    )
+
+
+def test_a_written_entry_keeps_its_page_from_a_template_named_right(kb_factory):
+    kb = kb_factory({"2025/Games Day.md": entry()})
+    run(
+        "--kb",
+        str(kb),
+        "new",
+        "--unit",
+        "一分工会",
+        "--campaign",
+        "2025年职工春季运动会",
+        "--slug",
+        "games-day",
+        "--date",
+        "2025-04-20",
+    )
+    out = run("--kb", str(kb), "check", code=1).stdout
+    assert "reviews/2025/games-day.md:1: 错误: 这个文件与 reviews/2025/Games Day.md" in out
+
+
+def test_check_of_a_folder_names_what_the_walk_found_there_and_each_file_once(kb_factory):
+    kb = kb_factory({"2025/a.md": entry(), "2026/b.md": entry(title="另一篇")})
+    (kb / "reviews/2025/gone.md").symlink_to(kb / "reviews/2025/nowhere.md")
+    out = run("--kb", str(kb), "check", str(kb / "reviews/2025"), code=1).stdout
+    assert "reviews/2025/gone.md:1: 错误" in out and "reviews/2026" not in out
+    both = run("--kb", str(kb), "check", str(kb / "reviews/2026"), str(kb / "reviews/2026/b.md"))
+    assert both.stdout.strip() == "共读取 1 篇复盘，1 篇有效，0 个错误，0 个警告"
 
 
 def test_finds_kb_upward_and_says_when_none(kb_factory, monkeypatch, tmp_path):

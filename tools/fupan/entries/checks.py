@@ -51,27 +51,39 @@ def check(
 ) -> CheckReport:
     """Load every entry (or those of ``paths``: files, or folders for the entries in
     them) and check them, alone and together."""
-    loaded = kb.load_all(_named(kb, paths) if paths else None, progress=progress)
+    files, walked = _named(kb, paths) if paths else (None, [])
+    loaded = kb.load_all(files, progress=progress)
     everything = loaded.entries + loaded.unwritten
-    problems = loaded.problems + cross_checks(everything)
+    problems = walked + loaded.problems + cross_checks(everything)
     problems.sort(key=lambda p: (p.path, p.line))
     return CheckReport(loaded, problems, sorted(page_clashes(everything)))
 
 
-def _named(kb: KnowledgeBase, paths: list[Path]) -> list[Path]:
+def _named(kb: KnowledgeBase, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     """The files named, and for each folder the entry files the knowledge base's own
-    walk finds in it (so what it skips there, it skips here)."""
+    walk finds in it, with what the walk found wrong there (a broken link, a stray
+    file); each file once."""
     folders = [p.resolve() for p in paths if p.is_dir()]
     files = [p for p in paths if not p.is_dir()]
+    problems: list[Problem] = []
     if folders:
-        found = [Path(f) for f, _ in kb.walk().files]
-        files += [f for f in found if any(f.resolve().is_relative_to(d) for d in folders)]
-    return files
+        scan = kb.walk()
+
+        def inside(path: Path) -> bool:
+            return any(path.resolve().is_relative_to(d) for d in folders)
+
+        files += [Path(f) for f, _ in scan.files if inside(Path(f))]
+        problems = [p for p in scan.problems if inside(kb.root / p.path)]
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)  # a file named twice is checked once
+    return list(unique.values()), problems
 
 
-def _keeper_first(e: Entry) -> tuple[bool, str]:
-    """Of two files that clash, the one named as the format asks keeps its place."""
-    return safe_id(e.id) != e.id, e.path
+def _keeper_first(e: Entry) -> tuple[bool, bool, bool, str]:
+    """Of two files that clash, a written and published one keeps its place before one
+    still a template or kept off the site; then the one named as the format asks."""
+    return not e.written, not e.publish, safe_id(e.id) != e.id, e.path
 
 
 def duplicate_entries(entries: list[Entry]) -> list[Problem]:
