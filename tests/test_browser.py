@@ -266,6 +266,21 @@ def test_a_chunk_whose_connection_drops_is_fetched_again(context, server):
     pg.close()
 
 
+def test_a_chunk_that_never_loads_is_said_not_left_stale(context, server):
+    pg = context.new_page()  # not watched: the refused requests log console errors
+    pg.route("**/assets/fupan/search/names.js", lambda route: route.abort("connectionreset"))
+    pg.goto(server)
+    box = pg.locator("input.md-search__input")
+    box.click()
+    box.fill("经费超支")
+    pg.wait_for_function(
+        "() => document.querySelector('.fupan-results-box .md-search-result__meta')"
+        ".textContent.includes('搜索数据没有加载成功')"
+    )
+    assert pg.locator(".md-search-result__list .fupan-hit").count() == 0
+    pg.close()
+
+
 def test_typing_updates_results_and_url(page, server):
     page.goto(f"{server}browse.html")
     page.wait_for_selector("form.fupan-browse.ready")

@@ -68,8 +68,8 @@ def bar_chart(title: str, bars: list[Bar], reference: float | None = 1.0) -> str
             f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">{esc(b.label)}</text>',
             f'<rect class="fupan-bar" x="{label_w}" y="{y + 4}" width="{length:.1f}" '
             f'height="{row_h - 10}" fill="{colour}" data-label="{esc(b.label)}"/>',
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 17}" paint-order="stroke" '
-            f'stroke="#fff" stroke-width="4">{esc(b.text)}</text>',
+            f'<text class="fupan-figure" x="{label_w + length + 6:.1f}" y="{y + 17}">'
+            f"{esc(b.text)}</text>",
         ]
     out.append("</svg></div>")
     return "".join(out)

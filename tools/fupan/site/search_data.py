@@ -172,6 +172,7 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
             "count": d.labels["search_count"],
             "none": d.labels["search_none"],
             "noneFiltered": d.labels["search_none_filtered"],
+            "failed": d.labels["search_failed"],
             "all": d.labels["search_all"],
             "more": d.labels["search_more"],
             "results": d.labels["results"],

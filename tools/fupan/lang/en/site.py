@@ -114,6 +114,7 @@ STRINGS: dict[str, str] = {
     "not_found": "404: no such page. Search with the box at the top, or go back to the home page",
     "search_more": "Show more",
     "search_none": "No matching reviews",
+    "search_failed": "The search data did not load; reload the page and try again",
     "search_none_filtered": "No matching reviews: there may be too many conditions; set one of the lists back to All, or press Clear filters",
     "search_loading": "Searching…",
     "search_count": "{n} matching reviews",

@@ -114,6 +114,7 @@ STRINGS: dict[str, str] = {
     "not_found": "404：没有这个页面。请用页面上方的搜索框查找，或回到首页",
     "search_more": "显示更多",
     "search_none": "没有找到相关的复盘",
+    "search_failed": "搜索数据没有加载成功，请刷新页面再试",
     "search_none_filtered": "没有找到相关的复盘：条件可能太多了，试着把某个下拉框改回“全部”，或点“清除筛选”",
     "search_loading": "正在检索……",
     "search_count": "{n} 篇相关复盘",

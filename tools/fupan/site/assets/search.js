@@ -315,21 +315,27 @@
         li.appendChild(more);
         list.appendChild(li);
         box.setAttribute("data-fupan-query", text);
-      });
+      }).catch(function () { failed(count, list); });
     };
+  }
+  function failed(count, list) {  // a chunk that would not load, twice: say so, show nothing stale
+    list.textContent = "";
+    count.textContent = meta ? meta.labels.failed : "";
   }
   /* The first input after a pause answered at once, then one answer per pause. Not a
      lone character, though: it is mostly the start of a word still being typed, and its
      answer fetches the chunks of the forty words holding it, which the word's own
-     chunks would then wait behind (an input method gives whole words at once). */
+     chunks would then wait behind (an input method gives whole words at once); it is
+     answered once no key follows it for 300 ms. */
   function later(run, input) {
     var pending = null, last = 0;
     return function () {
       var now = Date.now(), paused = now - last > 300;
       last = now;
       clearTimeout(pending);
-      if (paused && Array.from(input.value.trim()).length > 1) run();
-      else pending = setTimeout(run, 60);
+      var lone = Array.from(input.value.trim()).length < 2;
+      if (paused && !lone) run();
+      else pending = setTimeout(run, lone ? 300 : 60);  // a person's next key comes within 300 ms
     };
   }
   function openBrowse(text) { ready().then(function () { location.href = browseUrl(text); }); }
@@ -465,7 +471,7 @@
           var filtered = FACETS.some(function (f) { return s[f]; });
           list.appendChild(node("li", "fupan-none", filtered ? meta.labels.noneFiltered : meta.labels.none));
         }
-      });
+      }).catch(function () { if (ticket === asked) failed(countEl, list); });
     }
     function writeUrl(s) {
       var params = new URLSearchParams();
@@ -492,7 +498,7 @@
       form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
       form.addEventListener("reset", function () { setTimeout(update, 0); });
       return render(state());
-    }).then(function () { form.classList.add("ready"); });
+    }).then(function () { form.classList.add("ready"); }, function () { failed(countEl, list); });
   }
 
   window.fupanSearch = {search: search, ready: ready};
