@@ -39,7 +39,7 @@ BUILTIN: list[list[str]] = [
     ["安全", "安全生产", "safety"],
     ["技能", "技术", "岗位技能", "skill"],
     ["不足", "偏少", "偏低", "不够", "shortage", "insufficient"],
-    ["倒班", "轮班", "夜班", "shift"],
+    ["倒班", "轮班", "shift"],
 ]
 
 class Thesaurus:
