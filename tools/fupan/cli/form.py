@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import click
 
+from ..entries.dates import YEAR
 from ..entries.units import Units
 from ..model import Action, Metric
 from ..scaffold import entry_text
@@ -137,9 +137,6 @@ def ask_unit(app: App, units: Units) -> str:
     if names:
         numbered(app.t("cli.new.units"), names)
     return ask(app.t("cli.new.unit"), unit_answer(app, units, names))
-
-
-YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def near_campaign(name: str, known: list[str]) -> str | None:

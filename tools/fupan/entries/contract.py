@@ -52,7 +52,7 @@ COLON_KEYS = frozenset(KNOWN_KEYS) | {
 }
 MAX_TAGS = 30  # more is no longer a description; and every tag is a page of the site
 _FOLDED_ITEM = re.compile(r"\s-\s")  # a list item YAML read as part of the one above
-_TAG_SEPARATORS = re.compile(r"[,，、]|\s-\s")
+_TAG_SEPARATORS = re.compile(rf"[,，、]|{_FOLDED_ITEM.pattern}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tabs and newlines stay
 
 

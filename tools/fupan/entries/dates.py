@@ -8,6 +8,7 @@ import re
 
 from ..lang import Message
 
+YEAR = re.compile(r"(?:19|20)\d\d")  # a year as campaign names and texts write it
 _DATE = re.compile(r"^\s*(\d{4})\s*(?:-|/|年)\s*(\d{1,2})\s*(?:-|/|月)\s*(\d{1,2})\s*日?\s*$")
 
 

@@ -36,12 +36,16 @@ class Recurring:
 @dataclass
 class Relapse:
     unit: str
-    problem: str  # the tag that came back (the first, when several did)
+    tags: list[str]  # the tags that came back, with the same action and entries
     action: str  # the item marked done
     fixed_in: str  # id of the entry whose action was done
     again_in: str  # id of the later entry with the same problem
     years: list[int] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)  # every tag that came back with it
+
+    @property
+    def problem(self) -> str:
+        """The first tag that came back: what the table and JSON name it by."""
+        return self.tags[0]
 
     def as_dict(self) -> dict:
         """The shape of a recurring problem, so JSON readers get one kind of list."""
@@ -166,10 +170,11 @@ def relapses(entries: list[Entry], thesaurus: Thesaurus) -> list[Relapse]:
                 if again is None:
                     continue
                 key = (fix.action, earlier.id, again.id)
-                if key not in found:
+                if key in found:
+                    found[key].tags.append(tag)
+                else:
                     years = sorted({earlier.year, again.year})
-                    found[key] = Relapse(unit, tag, fix.action, earlier.id, again.id, years)
-                found[key].tags.append(tag)
+                    found[key] = Relapse(unit, [tag], fix.action, earlier.id, again.id, years)
     return list(found.values())
 
 

@@ -64,12 +64,10 @@ def similar_by_meaning(
     with index.open().searcher() as searcher:
         me = searcher.document(id=eid)
         if me is None:
-            there = (
-                index.kb.reviews / f"{eid}.md"
-            ).is_file()  # but not usable: errors, or unwritten
-            raise FupanError.of(
-                "search.similar.not_indexed" if there else "search.similar.no_entry", eid=eid
-            )
+            # a file that is there but not searched has errors, or is not written yet
+            there = (index.kb.reviews / f"{eid}.md").is_file()
+            key = "search.similar.not_indexed" if there else "search.similar.no_entry"
+            raise FupanError.of(key, eid=eid)
         if store is None:
             return []
         fields: dict[str, dict | None] = {}

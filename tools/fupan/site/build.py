@@ -114,7 +114,7 @@ def load(
     loaded, thesaurus = report.loaded, kb.thesaurus
     # a failed file that may have said publish: false is not named on the site
     failed = [f for f in loaded.failed if f not in loaded.hidden]
-    clashing = set(report.clashing)  # reported; the file named as the format asks keeps the page
+    clashing = set(report.clashing)  # reported; which file keeps the page: checks.page_clashes
     failed += [e.path for e in loaded.entries if e.path in clashing and e.publish]
     entries = [e for e in loaded.entries if e.path not in clashing]
     try:

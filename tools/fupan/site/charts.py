@@ -21,9 +21,9 @@ def marked(bars: list[Bar]) -> list[Bar]:
     """The longest bar marked best and the shortest weakest, by this chart's own values
     (a unit best overall may be last on one metric), when there is a difference."""
     values = [b.value for b in bars]
-    if len(bars) < 2 or max(values) == min(values):
+    hi, lo = max(values, default=0.0), min(values, default=0.0)
+    if len(bars) < 2 or hi == lo:
         return bars
-    hi, lo = max(values), min(values)
     return [
         Bar(
             b.label,

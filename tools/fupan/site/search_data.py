@@ -26,10 +26,10 @@ too); the browser cuts a query into every substring that is a known word, which 
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from ..entries.dates import YEAR
 from ..model import PARTS
 from ..search.query import SYNONYM_BOOST
 from ..text.cilin import general_synonyms
@@ -47,7 +47,6 @@ DOCS_PER_CHUNK = 10
 TERM_CHUNK_BYTES = 6_000  # aim; a chunk holds every word of some pairs of first characters
 HEAD = "\u0001"  # HEAD + a character: the words holding it, for a query of one character
 HEADS = 40  # of them, those most entries hold
-YEAR = re.compile(r"(?:19|20)\d\d")
 SNIPPET = 60  # characters of each part a result can show
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 GENERAL_WEIGHT = 0.3  # the general thesaurus: below the knowledge base's own synonyms

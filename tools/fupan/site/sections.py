@@ -21,6 +21,7 @@ from .widgets import (
 
 Pages = list[Page]
 DASHBOARD_CAMPAIGNS = 20  # the latest ones on the home page; all on campaigns/
+DASHBOARD_OVERDUE = 10  # the longest overdue on the home page; all on the tracking page
 PAGE_ENTRIES = 200  # entries a unit, tag, category or year page lists; the rest: browse
 CHART_BARS = 60  # the latest entries a unit's chart shows (2,000 bars were 55,000 px)
 
@@ -320,9 +321,11 @@ def dashboard(d: SiteData, src: str = "index.md") -> Markup:
     if overdue:
         out += [
             el("h2", link(p.href(src, "tracking.md"), L["overdue_actions"])),
-            action_table(d, src, sorted(overdue, key=lambda r: r.due)[:10], show_unit=True),
+            action_table(
+                d, src, sorted(overdue, key=lambda r: r.due)[:DASHBOARD_OVERDUE], show_unit=True
+            ),
         ]
-        if len(overdue) > 10:  # say that the list is the first ten, and where the rest are
+        if len(overdue) > DASHBOARD_OVERDUE:  # say the list is cut, and where the rest are
             more = L["overdue_more"].format(n=len(overdue))
             out.append(el("p", link(p.href(src, "tracking.md"), more), "fupan-note"))
     latest = sorted(d.by_campaign.items(), key=lambda kv: kv[1][0].date, reverse=True)

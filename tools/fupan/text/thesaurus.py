@@ -42,6 +42,7 @@ BUILTIN: list[list[str]] = [
     ["倒班", "轮班", "shift"],
 ]
 
+
 class Thesaurus:
     """The knowledge base's groups; ``general`` says whether 同义词词林's groups
     (:mod:`fupan.text.cilin`) count too, below these."""
@@ -51,11 +52,12 @@ class Thesaurus:
         self._equiv: dict[str, set[str]] = {}
         for group in groups:
             terms = {t.strip().lower() for t in group if str(t).strip()}
+            # an English word is looked up as the index keeps it too (notice → notic)
+            kept = {t: index_term(t) if t.isascii() else t for t in terms}
             for term in terms:
-                # an English word is looked up as the index keeps it too (notice → notic)
-                for key in {term, index_term(term) if term.isascii() else term} - {""}:
-                    same = {t for t in terms if t == key or index_term(t) == key}
-                    self._equiv.setdefault(key, set()).update(terms - same)
+                for key in {term, kept[term]} - {""}:
+                    others = {t for t in terms if key not in (t, kept[t])}
+                    self._equiv.setdefault(key, set()).update(others)
 
     def synonyms(self, term: str) -> set[str]:
         """Other terms that mean the same as ``term`` (not ``term`` itself)."""

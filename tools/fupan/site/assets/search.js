@@ -327,15 +327,16 @@
      answer fetches the chunks of the forty words holding it, which the word's own
      chunks would then wait behind (an input method gives whole words at once); it is
      answered once no key follows it for 300 ms. */
+  var PAUSE = 300;  // ms: a person's next key comes sooner than this
   function later(run, input) {
     var pending = null, last = 0;
     return function () {
-      var now = Date.now(), paused = now - last > 300;
+      var now = Date.now(), paused = now - last > PAUSE;
       last = now;
       clearTimeout(pending);
       var lone = Array.from(input.value.trim()).length < 2;
       if (paused && !lone) run();
-      else pending = setTimeout(run, lone ? 300 : 60);  // a person's next key comes within 300 ms
+      else pending = setTimeout(run, lone ? PAUSE : 60);
     };
   }
   function openBrowse(text) { ready().then(function () { location.href = browseUrl(text); }); }
