@@ -155,6 +155,30 @@ def test_check_duplicates_and_close_unit(kb_factory):
     )
 
 
+def test_check_warns_of_a_campaign_written_another_way(kb_factory):
+    usual = "2026年安全生产月"
+    kb = kb_factory(
+        {
+            "a.md": entry(unit="第一分公司工会", campaign=usual),
+            "b.md": entry(unit="第二分公司工会", campaign=usual),
+            "c.md": entry(unit="检修车间工会", campaign="2026年安全生产月份"),
+            # other campaigns, however close: another season, round, year or contest
+            "d.md": entry(campaign="2026年职工秋季运动会"),
+            "e.md": entry(unit="检修车间工会", campaign="2026年职工春季运动会"),
+            "f.md": entry(campaign="2026年反违章专项行动（第6期）"),
+            "g.md": entry(unit="检修车间工会", campaign="2026年反违章专项行动（第7期）"),
+            "h.md": entry(campaign="2025年安全生产月"),
+            "i.md": entry(campaign="2026年安全生产月知识竞赛"),
+        }
+    )
+    out = run("--kb", str(kb), "check").stdout
+    assert (
+        "reviews/c.md:4: 警告: 活动“2026年安全生产月份”与“2026年安全生产月”（2 篇复盘）只差一两个字"
+        in out
+    )
+    assert out.count("只差一两个字") == 1, out
+
+
 def test_a_file_named_against_the_format_loses_the_page_it_shares(kb_factory):
     kb = kb_factory({"2025/games-center.md": entry(), "2025/Games Center.md": entry()})
     out = run("--kb", str(kb), "check", code=1).stdout

@@ -145,6 +145,7 @@ class Entry:
     parts: dict[str, str] = field(default_factory=dict)  # part name -> Markdown text
     unit_as_written: str = ""
     title_line: int = 2  # where cross-entry checks point
+    campaign_line: int = 4
     written: bool = True  # False while the parts hold only the template's questions
 
     @property

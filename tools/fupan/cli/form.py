@@ -7,14 +7,13 @@ kept. Every question has a flag, and the same checks apply to flag values.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import click
 
-from ..entries.dates import YEAR
+from ..entries.campaigns import near_campaign
 from ..entries.units import Units
 from ..model import Action, Metric
 from ..scaffold import entry_text
@@ -137,21 +136,6 @@ def ask_unit(app: App, units: Units) -> str:
     if names:
         numbered(app.t("cli.new.units"), names)
     return ask(app.t("cli.new.unit"), unit_answer(app, units, names))
-
-
-def near_campaign(name: str, known: list[str]) -> str | None:
-    """An existing campaign that ``name`` is most likely meant to be: one containing it
-    (2026年安全 → 2026年安全生产月), or one spelled almost the same. A campaign of
-    another year is another campaign (2026年职工运动会 is not 2025年职工运动会)."""
-    if not name or name in known:
-        return None
-    years = set(YEAR.findall(name))
-    known = [k for k in known if not years or not set(YEAR.findall(k)) - years]
-    containing = [k for k in known if name in k or k in name]
-    if containing:
-        return max(containing, key=lambda k: difflib.SequenceMatcher(None, name, k).ratio())
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-    return close[0] if close else None
 
 
 SHOWN = 20  # campaigns offered by number: the latest; a name is checked against all

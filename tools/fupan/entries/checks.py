@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Entry, Problem
+from .campaigns import spelling_problems
 from .slug import safe_id
 
 if TYPE_CHECKING:
@@ -124,4 +125,4 @@ def same_page(entries: list[Entry]) -> list[Problem]:
 
 
 def cross_checks(entries: list[Entry]) -> list[Problem]:
-    return duplicate_entries(entries) + same_page(entries)
+    return duplicate_entries(entries) + same_page(entries) + spelling_problems(entries)

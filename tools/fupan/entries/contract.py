@@ -193,6 +193,7 @@ def loads(text: str, id: str, rel: str, units: Units) -> tuple[Entry | None, lis
         parts=entry_parts,
         unit_as_written=unit_written or "",
         title_line=src.line("title"),
+        campaign_line=src.line("campaign"),
         written=not unwritten(entry_parts) if entry_parts else True,
     )
     if not entry.written:

@@ -114,6 +114,7 @@ STRINGS: dict[str, str] = {
     "check.part_twice": "“{part}”的标题出现了第二次；它下面的文字并入第一处",
     "check.part_order": "“{part}”排在了“{later}”后面；三个部分的顺序应是：总结、反思、改进",
     "check.part_missing": "缺少“{part}”部分：请加一个二级标题（以 ## 和空格开头），标题中要有 {words} 之一，例如“## {part}”",
+    "check.campaign_spelling": "活动“{campaign}”与“{other}”（{n} 篇复盘）只差一两个字：如果是同一项活动，请写成一样的，各单位的复盘才能放在一起横向对比",
     "check.duplicate": "与 {other} 的标题、单位和活动都相同；请把两篇合并，或修改标题",
     "check.same_page": "这个文件与 {other} 在网站上会是同一个页面，所以没有放到网站上；请给它改名（文件名只用英文字母、数字和 -）",
     "check.units_shape": "units.yml 要写成单位的列表，一行一个单位，如“- name: 第一分公司工会”（还可以写 group 分组、aliases 别名）",
