@@ -308,7 +308,7 @@ def test_long_reminders_are_cut_under_the_robots_limit():
     for g in groups:  # every item reaches the chat, under its owner's heading
         for item in g.items:
             assert item.row.action in joined
-    assert all(p.startswith("【改进措施提醒】2026-01-06") and "责任人" in p for p in parts)
+    assert all(p.startswith("【改进措施提醒】2026年1月6日") and "责任人" in p for p in parts)
     assert parts[-1].endswith(s["remind.footer"]) and "\n\n2. " not in joined  # as in one text
     one = messages.full_text(s, groups, dt.date(2026, 1, 6))
 
@@ -328,7 +328,7 @@ def test_dry_run_prints_what_would_be_sent_and_sends_nothing(kb, http, smtp):
     assert '"msgtype": "text"' in out and '"msg_type": "text"' in out
     assert "POST $T_DING (signed with $T_DING_SECRET)" in out
     assert "To: liqiang@example.com" in out
-    assert "Subject: 【改进措施提醒】李强：1 项到期或逾期（2026-11-25）" in out
+    assert "Subject: 【改进措施提醒】李强：1 项到期或逾期（2026年11月25日）" in out
     assert "已逾期 55 天" in out and "还有 6 天" in out
     assert "演练，未发送" in out
     assert not (kb / ".fupan/reminders.json").exists()
@@ -345,10 +345,10 @@ def test_every_channel_gets_its_own_shape_and_a_second_run_sends_nothing(kb, htt
     wecom = got["/wecom"]["json"]
     assert list(wecom) == ["msgtype", "text"] and wecom["msgtype"] == "text"
     text = wecom["text"]["content"]
-    assert text.startswith("【改进措施提醒】2026-11-25：3 项到期或逾期")
+    assert text.startswith("【改进措施提醒】2026年11月25日：3 项到期或逾期")
     assert "第一分公司工会 · 李强（1 项，其中逾期 1 项）" in text
     assert "1. 报名提前两周启动，班组长逐人确认" in text
-    assert "完成时限 2026-10-01，已逾期 55 天 · 待办" in text
+    assert "完成时限 2026年10月1日，已逾期 55 天 · 待办" in text
     assert "http://fupan.example.internal/reviews/2025/a/" in text
     assert got["/wecom"]["query"] == {"key": ["abc"]}
 
@@ -384,7 +384,7 @@ def test_every_channel_gets_its_own_shape_and_a_second_run_sends_nothing(kb, htt
         ("office2@example.com",),  # 高峰 has no address: his unit's office gets it
     }
     msg = mails[("liqiang@example.com",)]
-    assert msg["Subject"] == "【改进措施提醒】李强：1 项到期或逾期（2026-11-25）"
+    assert msg["Subject"] == "【改进措施提醒】李强：1 项到期或逾期（2026年11月25日）"
     assert msg["From"].addresses[0].display_name == "工会办公室"
     raw = bytes(msg)
     assert b"=?utf-8?" in raw.split(b"\n\n", 1)[0].lower()  # RFC 2047 in the headers
@@ -561,10 +561,10 @@ def test_mail_over_starttls_and_ssl(tmp_path, security, monkeypatch):
         assert subjects == {
             (
                 "office1@example.com",
-            ): "【改进措施提醒】第一分公司工会：2 项到期或逾期（2026-11-25）",
+            ): "【改进措施提醒】第一分公司工会：2 项到期或逾期（2026年11月25日）",
             (
                 "office2@example.com",
-            ): "【改进措施提醒】第二分公司工会：1 项到期或逾期（2026-11-25）",
+            ): "【改进措施提醒】第二分公司工会：1 项到期或逾期（2026年11月25日）",
         }
     finally:
         controller.stop()

@@ -262,6 +262,8 @@ def test_actions_csv_round_trips(kb):
     rows = list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"))))
     assert len(rows) == 6 and {r["状态"] for r in rows} == {"待办", "进行中", "已完成", "已取消"}
     assert any(r["责任人"] == "李强" and r["措施"] == "线上报名" for r in rows)
+    # dates a spreadsheet sorts, where the screen writes 2025年9月1日
+    assert all(dt.date.fromisoformat(r["完成时限"]) for r in rows if r["完成时限"])
     raw = run(kb, "actions", "--status", "done", "--csv", "--lang", "en").stdout_bytes
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert {r["status"] for r in rows} == {"done"}
@@ -450,7 +452,7 @@ def test_actions_on_a_narrow_terminal_keep_the_id_whole(sample):
     assert lines[2].split() == [
         "进行中",
         "逾期",
-        "2025-06-30",
+        "2025年6月30日",  # dates as people write them; --csv keeps 2025-06-30
         "何雪",
         "2024/safety-month-branch1",
         "2",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing
 import os
@@ -185,6 +186,16 @@ def test_cli_json_shape(sample):
         "title",
         "tags",
     )
+
+
+def test_cli_writes_dates_as_its_language_does(sample):
+    query = ["search", "通知没有传达到班组", "--mode", "words", "--limit", "1"]
+    hit = json.loads(CliRunner().invoke(cli, ["--kb", str(sample.root), *query, "--json"]).stdout)
+    day = dt.date.fromisoformat(hit[0]["date"])  # JSON keeps 2025-07-09
+    zh = CliRunner().invoke(cli, ["--kb", str(sample.root), *query]).stdout
+    en = CliRunner().invoke(cli, ["--kb", str(sample.root), "--lang", "en", *query]).stdout
+    assert f" · {day.year}年{day.month}月{day.day}日 · " in zh
+    assert f" · {day.isoformat()} · " in en
 
 
 def test_cli_no_hit_suggests(sample):

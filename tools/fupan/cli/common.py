@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
@@ -12,7 +13,7 @@ import click
 
 from ..errors import KBNotFound
 from ..kb import KnowledgeBase, find_root, site_settings
-from ..lang import LANGUAGES, Message, normalize, say, strings
+from ..lang import LANGUAGES, Message, day, normalize, say, strings
 from . import output
 from .output import color_enabled, progress  # noqa: F401 - commands take them from here
 from .params import DATE, WordsCommand, did_you_mean  # noqa: F401 - likewise
@@ -61,6 +62,16 @@ class App:
 
     def t(self, key: str, **values: object) -> str:
         return say(self.strings, key, values) if values else self.strings[key]
+
+    def day(self, value: dt.date | str | None) -> str:
+        """A date (or an ISO date's text) as the run's language writes it, for people."""
+        if not value:
+            return ""
+        return day(self.strings, dt.date.fromisoformat(value) if isinstance(value, str) else value)
+
+    def for_people(self, rows: list[list]) -> list[list]:
+        """Table rows with their dates written for people; CSV and JSON keep them ISO."""
+        return [[self.day(v) if isinstance(v, dt.date) else v for v in row] for row in rows]
 
     def said(self, message: Message) -> str:
         """A message of the core (a problem's reason, a unit not registered) in the run's
@@ -325,7 +336,7 @@ def _print_for_people(view: View) -> None:
     limit = output.terminal_width()
     tables = [t for t in view.tables if t.rows]
     too_wide = limit is not None and any(
-        output.table_width(t.headers, t.rows) > limit for t in tables
+        output.table_width(t.headers, get_app().for_people(t.rows)) > limit for t in tables
     )
     if too_wide and view.narrow is not None:  # its own layout rather than cut cells
         lines = list(view.narrow)
@@ -333,9 +344,10 @@ def _print_for_people(view: View) -> None:
         lines = list(view.lead)
         for n, t in enumerate(tables):
             lines += [""] * (n > 0) + [t.title] * bool(t.title)
+            rows = get_app().for_people(t.rows)
             lines.append(
-                output.table(t.headers, t.rows, limit, t.cut)
-                or output.records(t.headers, t.rows, limit)
+                output.table(t.headers, rows, limit, t.cut)
+                or output.records(t.headers, rows, limit)
             )
         lines += view.tail
     click.echo("\n".join(output.fit_line(x, limit) for x in "\n".join(lines).split("\n")))

@@ -46,7 +46,7 @@ def actions(app: App, rows: list[ActionRow], limit: int | None) -> View:
         found=bool(rows),
         empty=t("cli.empty.actions"),
         notes=notes,
-        narrow=_action_lines(headers, table),
+        narrow=_action_lines(headers, app.for_people(table)),
     )
 
 

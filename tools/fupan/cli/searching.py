@@ -172,6 +172,10 @@ def _no_results(data: object, found: bool, none: str) -> bool:
     return True
 
 
+def _day(value: str | None) -> str:
+    return get_app().day(value)
+
+
 def _label(part: str) -> str:
     return get_app().strings.get(f"search.part.{part}", part)
 
@@ -181,7 +185,7 @@ def _print_hit(n: int, hit: Hit, color: bool) -> None:
     draft = "  " + style(_t("search.unpublished"), fg="magenta") if not hit.publish else ""
     found = "  " + style(_t("search.by_meaning"), fg="cyan") if hit.match == "meaning" else ""
     click.echo(f"{n}. {style(hit.title, bold=True)}{draft}{found}")
-    click.echo(f"   {hit.unit} · {hit.campaign} · {hit.date} · {_label(hit.part)}")
+    click.echo(f"   {hit.unit} · {hit.campaign} · {_day(hit.date)} · {_label(hit.part)}")
     text = highlight(hit.snippet, hit.spans, "\x1b[1;33m", "\x1b[0m") if color else hit.snippet
     click.echo(f"   {text}")
     click.echo(f"   {style(hit.path, dim=True)}")
@@ -269,13 +273,13 @@ def related_command(kb: KnowledgeBase, plan, mode: str, limit: int) -> None:
         draft = "  " + _t("search.unpublished") if not h.publish else ""
         found_by = "  " + _t("search.by_meaning") if h.match == "meaning" else ""
         click.echo(
-            f"{n}. {h.title}{draft}{found_by}\n   {h.unit} · {h.campaign} · {h.date} · {h.path}"
+            f"{n}. {h.title}{draft}{found_by}\n   {h.unit} · {h.campaign} · {_day(h.date)} · {h.path}"
         )
         click.echo(f"   {_label('reflection')}: {r.reflection}")
         click.echo(f"   {_label('improvement')}: {r.improvement}")
         for a in r.open_actions:
             status = _t(f"cli.status.{a['status']}")
-            click.echo(f"   □ {a['action']} ({a['owner']}, {a['due']}, {status})")
+            click.echo(f"   □ {a['action']} ({a['owner']}, {_day(a['due'])}, {status})")
         click.echo("")
     sys.stdout.flush()
 
@@ -294,7 +298,7 @@ def similar_command(kb: KnowledgeBase, entry_id: str, limit: int) -> None:
     if _no_results([s.as_dict() for s in found], bool(found), _t("search.similar.none")):
         return
     for n, s in enumerate(found, 1):
-        click.echo(f"{n}. {s.title}\n   {s.unit} · {s.campaign} · {s.date} · {s.path}")
+        click.echo(f"{n}. {s.title}\n   {s.unit} · {s.campaign} · {_day(s.date)} · {s.path}")
         click.echo(f"   {_t('search.similar.theirs')}: {s.passage}")
         click.echo(f"   {_t('search.similar.ours')}: {s.own}")
         click.echo("")

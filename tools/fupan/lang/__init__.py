@@ -12,6 +12,8 @@ and the site say them in the knowledge base's language.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from . import en, zh
 
 LANGUAGES = ("zh", "en")
@@ -32,6 +34,12 @@ def strings(language: str | None) -> dict[str, str]:
 
 
 ENGLISH = strings("en")
+
+
+def day(table: dict[str, str], date: dt.date) -> str:
+    """A date as ``table``'s language writes it: 2025年4月20日, or 2025-04-20 in English.
+    Files for programs (JSON, CSV) keep 2025-04-20 in every language."""
+    return table["date_format"].format(y=date.year, m=date.month, d=date.day)
 
 
 def say(table: dict[str, str], key: str, values: dict) -> str:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ..lang import day
 from .config import Mail, RemindConfig, Webhook
 from .errors import SendError
 from .mail import MailSession, message, recipients
@@ -98,7 +99,7 @@ def mail_deliveries(
     for who, to, mine in recipients(mail, groups):
         count = sum(len(g.items) for g in mine)
         name = owner_name(s, who) if mail.per == "owner" else who
-        subject = s["remind.subject"].format(who=name, count=count, date=today.isoformat())
+        subject = s["remind.subject"].format(who=name, count=count, date=day(s, today))
         body = full_text(s, mine, today)
         key = f"mail:{mail.per}:{who}"
         if not to:

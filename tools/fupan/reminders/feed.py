@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import icalendar
 
+from ..lang import day
 from ..model import OPEN_STATUSES
 from ..reports.actions import ActionRow
 
@@ -42,7 +43,7 @@ def _event(
     event.add("summary", (f"[{s['overdue']}] " if row.overdue else "") + summary)
     lines = [
         s["remind.event_description"].format(
-            unit=row.unit, owner=owner, status=status, due=row.due.isoformat()
+            unit=row.unit, owner=owner, status=status, due=day(s, row.due)
         ),
         s["remind.source"].format(title=row.title),
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..lang import day
 from .plan import DueItem, Group
 
 
@@ -35,7 +36,7 @@ def group_text(s: dict[str, str], g: Group) -> list[str]:
             f"{n}. {r.action}",
             "   "
             + s["remind.item_due"].format(
-                due=r.due.isoformat() if r.due else "",
+                due=day(s, r.due) if r.due else "",
                 when=when(s, item),
                 status=s[f"status_{r.status}"],
             ),
@@ -46,9 +47,7 @@ def group_text(s: dict[str, str], g: Group) -> list[str]:
 
 
 def header(s: dict[str, str], groups: list[Group], today: dt.date) -> str:
-    return s["remind.header"].format(
-        date=today.isoformat(), count=sum(len(g.items) for g in groups)
-    )
+    return s["remind.header"].format(date=day(s, today), count=sum(len(g.items) for g in groups))
 
 
 def full_text(s: dict[str, str], groups: list[Group], today: dt.date) -> str:

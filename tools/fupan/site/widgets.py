@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
+from ..lang import day as said_day
 from ..model import Entry, percent
 from ..reports.actions import ActionRow
 from .browse import SRC as BROWSE
@@ -14,11 +15,7 @@ from .html import Markup, el, esc, link, table
 
 def day(d: SiteData, date: dt.date | None) -> str:
     """A date as the site's language writes it (2025年4月20日 on a Chinese site)."""
-    return (
-        "–"
-        if date is None
-        else d.labels["date_format"].format(y=date.year, m=date.month, d=date.day)
-    )
+    return "–" if date is None else said_day(d.labels, date)
 
 
 def num(value: float) -> str:
