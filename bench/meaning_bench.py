@@ -230,7 +230,9 @@ class RandomVectors:
     queries = passages
 
 
-def latency(entries: int, repeat: int) -> str:
+def random_store(entries: int) -> tuple[Path, float, float, int]:
+    """``kb-N`` with its word index and a meaning index of random vectors, one per real
+    passage: (folder, seconds for the word index, for the store, passages)."""
     from fupan.kb import KnowledgeBase
     from fupan.search import semantic
     from fupan.search.embedding import Settings, load
@@ -246,7 +248,11 @@ def latency(entries: int, repeat: int) -> str:
     started = time.perf_counter()
     store.refresh()
     fill_s = time.perf_counter() - started
-    passages = len(store.store())
+    return kb, words_s, fill_s, len(store.store())
+
+
+def latency(entries: int, repeat: int) -> str:
+    kb, words_s, fill_s, passages = random_store(entries)
     lines = [
         f"{entries} synthetic entries, {passages} passages (random vectors; word index "
         f"{words_s:.0f} s, store filled in {fill_s:.0f} s)",

@@ -4,8 +4,9 @@ Usage::
 
     python bench/search_engines.py [--kb PATH] [--queries FILE] [--fupan-only]
 
-Builds the knowledge base's site (default: this repository's sample) with
-``mkdocs build``, then answers every query of ``tests/data/meaning_queries.yml``
+Builds the knowledge base's site (default: this repository's sample) with ``fupan
+index`` (the meaning index: its ``.fupan/`` is copied first, so only what changed is
+embedded) and ``mkdocs build``, then answers every query of ``tests/data/meaning_queries.yml``
 (relevant entries limited to the published ones) in headless Chromium with:
 
 * **fupan**: the site's own engine (``assets/search.js``), the one behind the search box;
@@ -59,8 +60,16 @@ def build_site(kb: Path, into: Path) -> Path:
     if not (into / "docs").exists():  # a knowledge base of entries alone: a home page
         (into / "docs").mkdir()
         (into / "docs" / "index.md").write_text("# 复盘\n", "utf-8")
+    if (kb / ".fupan").is_dir():  # its indexes, so that only what changed is embedded
+        shutil.copytree(kb / ".fupan", into / ".fupan", ignore=shutil.ignore_patterns("*lock"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # the meaning index first: a build leaves more than a few passages for `fupan index`
+    index = [sys.executable, "-c", "from fupan.cli import main; main()", "--kb", str(into), "index"]
+    subprocess.run(index, check=True, env=env, stdout=subprocess.DEVNULL)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=into, check=True, env=env)
+    for name in ("semantic.npz", "semantic-words.npz"):  # kept for the next run
+        if (into / ".fupan" / name).is_file() and (kb / ".fupan").is_dir():
+            shutil.copy(into / ".fupan" / name, kb / ".fupan" / name)
     return into / "site"
 
 

@@ -16,6 +16,11 @@ each run (a first visit, cold cache):
 * opens the browse page with the query in its address, the same way.
 
 Every request must stay on 127.0.0.1, and the page must log no error.
+
+With ``--meaning`` the knowledge base is ``bench/out/kb-N`` of ``meaning_bench.py``,
+whose meaning index holds one random vector per real passage (embedding 10,000 entries
+for real takes hours here): the site then carries the entries near each word in
+meaning, of their real number and size, with the words embedded for real.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ BYTES_JS = """(until) => performance.getEntriesByType('resource').concat(
   .reduce((n, e) => n + (e.encodedBodySize || e.transferSize || 0), 0)"""
 
 
+BUILT: dict[Path, float] = {}  # seconds the build of each site took, when it was built
+
+
 def site_of(kb: Path) -> Path:
     """``kb``'s site, built again when a source or fupan's code is newer than it."""
     site = kb / "site" / "index.html"
@@ -67,6 +75,7 @@ def site_of(kb: Path) -> Path:
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         print(f"built in {time.monotonic() - started:.0f} s", file=sys.stderr)
+        BUILT[kb] = time.monotonic() - started
     return kb / "site"
 
 
@@ -141,17 +150,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--meaning", action="store_true", help="a meaning index of random vectors")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     rows: dict[str, dict[int, str]] = {}
     for n in sizes:
-        kb = knowledge_base(n, args.seed)
+        if args.meaning:
+            from meaning_bench import random_store
+
+            kb = random_store(n)[0]
+        else:
+            kb = knowledge_base(n, args.seed)
         use_file_urls(kb)
         site = site_of(kb)
         chunks = site / "assets/fupan/search"
         total = sum(p.stat().st_size for p in chunks.glob("*.js"))
         rows.setdefault("search data, all chunks (KB)", {})[n] = f"{total / 1000:,.0f}"
         rows.setdefault("chunks", {})[n] = f"{len(list(chunks.glob('*.js'))):,}"
+        if kb in BUILT:
+            rows.setdefault("site build, `mkdocs build` (s)", {})[n] = f"{BUILT[kb]:,.0f}"
         for name, values in measure(site, args.runs).items():
             rows.setdefault(name + " (median / max)", {})[n] = (
                 f"{statistics.median(values):,.0f} / {max(values):,.0f}"

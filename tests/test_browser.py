@@ -125,29 +125,50 @@ def browse_ids(page, server: str, query: str) -> list[str]:
     return ids_of(page.eval_on_selector_all(".fupan-results a", "as => as.map(a => a.href)"))
 
 
-NAMED = {  # what a new user typed and found nothing or the wrong pages for
-    "通知没有传达到班组": None,  # relevant: from the labelled set
-    "雨天备用场地": {"2024/spring-games-branch2", "2025/spring-games-branch2"},
-    "运动会": None,  # every spring games review
+NAMED = {  # what a new user typed and found nothing or the wrong pages for: least recall
+    # relevant: from the labelled set; by meaning come two more reviews of notices that
+    # reached people (or not) in other ways, one the labels call relevant, one not
+    "通知没有传达到班组": (None, 0.55),
+    "雨天备用场地": ({"2024/spring-games-branch2", "2025/spring-games-branch2"}, 1.0),
+    "运动会": (None, 0.75),  # every spring games review
 }
 
 
 def named_relevant(query: str) -> set[str]:
     if query == "运动会":
         return {i for i, e in published().items() if "运动会" in e.campaign}
-    if NAMED[query]:
-        return NAMED[query]
+    if NAMED[query][0]:
+        return NAMED[query][0]
     return next(r for q, _, r in meaning_queries() if q == query)
 
 
 @pytest.mark.parametrize("where", ["", "reviews/2025/spring-games-branch1.html"])
 def test_header_box_finds_the_queries_that_failed(page, server, where):
     page.goto(server + where)
-    for query in NAMED:
+    for query, (_, least) in NAMED.items():
         relevant = named_relevant(query)
         found = header_ids(page, query)[:10]
-        assert recall_at_10(found, relevant) >= 0.75, (query, found, relevant)
+        assert recall_at_10(found, relevant) >= least, (query, found, relevant)
     assert page.locator(".md-search-result__list .fupan-hit").count() == 10
+
+
+def test_the_entry_holding_a_phrase_verbatim_stays_first(page, server):
+    # meaning ranks other reviews of notices higher; every piece of the query wins
+    page.goto(server)
+    assert header_ids(page, "通知没有传达到班组")[0] == "2025/safety-month-branch2"
+
+
+def test_a_word_no_entry_uses_finds_entries_by_meaning_marked_so(page, server):
+    # no entry says 讲师 (lecturer): the lecture's review says 老师 and 专家
+    page.goto(server)
+    found = header_ids(page, "讲师")
+    assert "2024/women-health-lecture" in found[:2]
+    hits = page.locator(".md-search-result__list .fupan-hit")
+    assert hits.count() == len(found) <= 10
+    assert hits.locator(".fupan-related").all_inner_texts() == ["近义"] * len(found)
+    # a hit by words is not marked
+    header_ids(page, "经费超支")
+    assert page.locator(".md-search-result__list .fupan-hit .fupan-related").count() == 0
 
 
 def test_header_box_recall_on_queries_judged_by_meaning(page, server):
@@ -162,7 +183,7 @@ def test_header_box_recall_on_queries_judged_by_meaning(page, server):
         f"\nheader box recall@10 {mean:.3f} over {len(scores)} queries:",
         {k: round(sum(v) / len(v), 3) for k, v in by_kind.items()},
     )
-    assert len(scores) >= 60 and mean >= 0.70
+    assert len(scores) >= 60 and mean >= 0.80
     # the labelled set of phrases from the first trial, too
     old = labelled(KnowledgeBase(SAMPLE))
     assert sum(recall_at_10(engine_ids(page, q), r) for q, r in old) / len(old) >= 0.8

@@ -24,6 +24,7 @@ from fupan.search.indexes import open_indexes
 from fupan.search.related import related
 from fupan.search.similar import similar_by_meaning
 from fupan.search.store import Store, best_first, pack
+from fupan.search.word_entries import nearest_entries
 
 from .conftest import copy_sample, entry, make_kb
 
@@ -421,6 +422,41 @@ def test_store_of_float32_vectors_is_rewritten_without_embedding(tmp_path):
     store = Store.read(path)
     assert store.meta["format"] == 3 and store.codes.dtype == np.int8
     assert np.allclose(store.vectors(), exact, atol=2e-3)
+
+
+def test_entries_near_a_word_leave_out_those_not_allowed(sample):
+    ids = sample.meaning.store().ids
+    lecture = "2024/women-health-lecture"
+    table = nearest_entries(sample.meaning, {"倒班", "钱"}, set(ids))
+    assert lecture in [eid for eid, _ in table["倒班"][:10]]
+    for near in table.values():
+        scores = [x for _, x in near]
+        assert scores == sorted(scores, reverse=True) and scores[-1] > 0 and len(near) <= 30
+    without = nearest_entries(sample.meaning, {"倒班"}, set(ids) - {lecture})
+    assert lecture not in [eid for eid, _ in without["倒班"]]
+    assert nearest_entries(sample.meaning, {"倒班"}, set()) == {}
+
+
+def test_word_vectors_are_embedded_once_and_a_damaged_cache_is_made_anew(sample, monkeypatch):
+    meaning, asked = sample.meaning, []  # words no other test embeds
+    real = meaning.backend.queries
+
+    def counted(texts):
+        asked.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(meaning.backend, "queries", counted)
+    first = meaning.word_vectors(["晨练打卡", "午休读书", "晨练打卡"])
+    assert sorted(asked) == ["午休读书", "晨练打卡"] and first.shape == (3, meaning.backend.dim)
+    assert np.allclose(first[0], first[2]) and np.allclose(
+        first[0], real(["晨练打卡"])[0], atol=1e-5
+    )
+    asked.clear()
+    assert np.allclose(meaning.word_vectors(["午休读书"]), first[1], atol=2e-3) and asked == []
+    meaning.words_path.write_bytes(b"not a cache")
+    assert np.allclose(meaning.word_vectors(["午休读书"]), first[1], atol=2e-3) and asked == [
+        "午休读书"
+    ]
 
 
 def test_site_shows_similar_problems_and_recurring_groups_without_unpublished(sample_build):

@@ -168,6 +168,40 @@ def test_search_chunks_hold_each_published_entry(sample_site):
     assert ["经费", 0.5] in terms["预算"][1] or ["预算", 0.5] in terms["经费"][1]
 
 
+def test_search_chunks_hold_the_entries_near_each_word_in_meaning(sample_site):
+    chunks = sample_site / search_data.DIR
+    meta = _chunk(chunks / "meta.js")
+    terms = {}
+    for f in chunks.glob("t*.js"):
+        terms.update(_chunk(f))
+    near = {w: t[2] for w, t in terms.items() if not w.startswith(search_data.HEAD) and len(t) > 2}
+    # known words, and single characters (钱 and 花 of 钱不够花)
+    assert {"倒班", "钱", "花"} <= set(near)
+    digit = {c: i for i, c in enumerate(search_data.ALPHABET)}
+    docs = [d for f in sorted(chunks.glob("d*.js"), key=_number) for d in _chunk(f)]
+    for word, (listed, steps) in near.items():
+        numbers = _decode(listed)
+        assert numbers == sorted(set(numbers)) and numbers[-1] < meta["docs"], word
+        assert len(steps) == len(numbers) <= 30 and all(digit[c] >= 1 for c in steps)
+    # the nearest to 倒班 (shift work) include the lecture its shift-working women missed
+    numbers, steps = _decode(near["倒班"][0]), [digit[c] for c in near["倒班"][1]]
+    best = [docs[n][0] for _, n in sorted(zip(steps, numbers, strict=True), reverse=True)]
+    assert "reviews/2024/women-health-lecture.html" in best[:10]
+    assert meta["labels"]["related"] == "近义"
+
+
+def test_meaning_lists_round_trip():
+    found = [(3, 0.01), (7, 0.2), (40, 0.5)]  # the last beyond the scale: its top step
+    listed, steps = search_data.meaning_list(found, 100)
+    assert _decode(listed) == [3, 7, 40]
+    digit = {c: i for i, c in enumerate(search_data.ALPHABET)}
+    assert [digit[c] for c in steps] == [
+        round(0.01 / search_data.MEANING_STEP),
+        round(0.2 / search_data.MEANING_STEP),
+        63,
+    ]
+
+
 def _chunk(path: Path):
     text = path.read_text("utf-8")
     return json.loads(text[text.index(",") + 1 : text.rindex(");")])

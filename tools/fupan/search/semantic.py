@@ -16,15 +16,18 @@ only the passages that changed, and a run that is killed keeps what it had embed
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import secrets
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import repeat
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -41,11 +44,14 @@ from .store import (
     Match,
     Store,
     assemble,
+    mapped,
     merged,
+    pack,
     reusable,
     save,
     signatures,
     text_hash,
+    unpack,
 )
 
 log = logging.getLogger(__name__)
@@ -85,9 +91,9 @@ def _exit_with(parent: int) -> None:
     os._exit(0)
 
 
-def _embed_in_worker(texts: list[str]) -> np.ndarray:
+def _embed_in_worker(texts: list[str], kind: str = "passages") -> np.ndarray:
     assert _worker is not None
-    return _worker.passages(texts)
+    return getattr(_worker, kind)(texts)
 
 
 def _identity(path: Path) -> tuple[int, int, int]:
@@ -105,6 +111,7 @@ class SemanticIndex:
         self.settings = settings or Settings()
         self.path = words.kb.state_dir / "semantic.npz"
         self.delta_path = words.kb.state_dir / "semantic-delta.npz"
+        self.words_path = words.kb.state_dir / "semantic-words.npz"
         self._read: dict[Path, tuple[tuple[int, int, int], Store | None]] = {}
         self._whole: tuple[tuple, Store] | None = None
 
@@ -273,9 +280,12 @@ class SemanticIndex:
                 yield done
         yield len(texts)
 
-    def _vectors(self, batches: list[list[str]]) -> Iterator[tuple[list[str], np.ndarray]]:
-        """(batch, vectors) in order: in worker processes when there is much to do and
-        more than one core, else (or when a worker cannot start) in this process."""
+    def _vectors(
+        self, batches: list[list[str]], kind: str = "passages"
+    ) -> Iterator[tuple[list[str], np.ndarray]]:
+        """(batch, vectors) in order, embedded as ``kind`` (passages or queries): in
+        worker processes when there is much to do and more than one core, else (or when
+        a worker cannot start) in this process."""
         workers = self.settings.workers or min(2, os.cpu_count() or 1)
         done = 0
         if workers > 1 and sum(map(len, batches)) >= POOL_FROM:
@@ -285,7 +295,7 @@ class SemanticIndex:
             )
             try:
                 for batch, vectors in zip(
-                    batches, pool.map(_embed_in_worker, batches), strict=False
+                    batches, pool.map(_embed_in_worker, batches, repeat(kind)), strict=False
                 ):
                     yield batch, vectors
                     done += 1
@@ -294,7 +304,41 @@ class SemanticIndex:
             finally:
                 pool.shutdown(cancel_futures=True)
         for batch in batches[done:]:
-            yield batch, self.backend.passages(batch)
+            yield batch, getattr(self.backend, kind)(batch)
+
+    def word_vectors(
+        self, words: list[str], progress: Callable[[int, int], None] | None = None
+    ) -> np.ndarray:
+        """``words`` embedded as queries, one float32 row each. They are kept in
+        ``semantic-words.npz`` by hash, so a site's vocabulary is embedded once and then
+        only its new words; the file is only a cache, and a damaged one is made anew."""
+        name, path = self.backend.name, self.words_path
+        kept: dict[bytes, np.ndarray] = {}
+        with contextlib.suppress(OSError, ValueError, KeyError, zipfile.BadZipFile):
+            arrays = mapped(path)
+            meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+            if meta.get("backend") == name:
+                vectors = unpack(arrays["codes"], arrays["scale"])
+                hashes = arrays["hash"]  # bytes, not "S16", which would drop trailing zeros
+                kept = {h.tobytes(): v for h, v in zip(hashes, vectors, strict=True)}
+        hashes = [text_hash(name, w) for w in words]
+        new = sorted({w for w, h in zip(words, hashes, strict=True) if h not in kept})
+        if new:
+            batches = [new[i : i + BATCH] for i in range(0, len(new), BATCH)]
+            done = 0
+            for batch, vectors in self._vectors(batches, "queries"):
+                kept.update((text_hash(name, w), v) for w, v in zip(batch, vectors, strict=True))
+                done += len(batch)
+                if progress:
+                    progress(done, len(new))
+            codes, scale = pack(np.array(list(kept.values()), np.float32))
+            table = np.frombuffer(b"".join(kept), np.uint8).reshape(-1, 16)
+            arrays = {"hash": table, "codes": codes, "scale": scale}
+            with contextlib.suppress(OSError):  # a read-only folder: embedded again next time
+                save(path, {"backend": name}, arrays)
+        if not words:
+            return np.zeros((0, self.backend.dim), np.float32)
+        return np.array([kept[h] for h in hashes], np.float32)
 
     def _write(self, ids, sigs, rows_of, cut, cache, commit: str) -> None:
         """Write the base anew (a delta, written on top of the one before, is dropped):

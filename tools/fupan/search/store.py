@@ -59,7 +59,7 @@ class Store:
     @classmethod
     def read(cls, path: Path) -> Store:
         try:
-            arrays = _mapped(path)
+            arrays = mapped(path)
         except zipfile.BadZipFile as e:  # damaged: the caller makes it anew
             raise ValueError(str(e)) from e
         meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
@@ -210,7 +210,7 @@ HEADER_READERS = {
 }
 
 
-def _mapped(path: Path) -> dict[str, np.ndarray]:
+def mapped(path: Path) -> dict[str, np.ndarray]:
     """The arrays of an ``.npz`` written by ``np.savez`` (stored, not compressed),
     mapped from the file rather than read: a search at 10,000 entries would otherwise
     copy and checksum 150 MB before its first product. A file that is not laid out so
@@ -403,7 +403,9 @@ def reusable(old: Store | None, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
     if old is None or not wanted:
         return {}
     rows = np.flatnonzero(np.isin(old.hash, np.array(sorted(wanted), dtype="S16")))
-    return {bytes(old.hash[i]): v for i, v in zip(rows, old.vectors(rows), strict=True)}
+    # an "S16" value drops its trailing zero bytes: padded back to the hash it was
+    vectors = old.vectors(rows)
+    return {bytes(old.hash[i]).ljust(16, b"\0"): v for i, v in zip(rows, vectors, strict=True)}
 
 
 def pack(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -26,7 +26,7 @@ from ..model import Entry
 from ..search.indexes import SEARCH_BUDGET, open_indexes
 from ..search.semantic import SemanticIndex
 from ..text.thesaurus import Thesaurus
-from . import browse, calendar, search_data
+from . import LOGGER, browse, calendar, search_data
 from .background import in_background
 from .data import SiteData, site_data
 from .entry_page import entry_page
@@ -41,7 +41,7 @@ from .sections import (
     unit_pages,
 )
 
-log = logging.getLogger("mkdocs.plugins.fupan")
+log = logging.getLogger(LOGGER)
 
 CSS = "assets/fupan/fupan.css"
 SCRIPT = "assets/fupan/search.js"  # on every page: the search box and the browse page
@@ -194,7 +194,7 @@ def assets(d: SiteData, thesaurus: Thesaurus) -> dict[str, str]:
     return {
         CSS: files.joinpath("fupan.css").read_text("utf-8"),
         SCRIPT: files.joinpath("search.js").read_text("utf-8"),
-        # the thesaurus's synonyms, until a table of words related by meaning takes over
+        # synonyms from the thesaurus; the entries near each word in meaning are in ``d``
         **search_data.search_files(d, search_data.thesaurus_neighbours(thesaurus)),
     }
 

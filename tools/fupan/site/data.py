@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,11 +17,17 @@ from ..reports.similar import similar
 from ..search.clusters import clusters
 from ..search.semantic import SemanticIndex
 from ..search.similar import similar_all
+from ..search.word_entries import nearest_entries
 from ..text.collate import pinyin_key
 from ..text.thesaurus import Thesaurus
+from . import LOGGER
 from .urls import Site
+from .vocabulary import meaning_vocabulary, postings
 
 TAG_PAGES = 1000
+PROGRESS_EVERY = 10  # seconds
+
+log = logging.getLogger(LOGGER)
 
 
 @dataclass
@@ -44,6 +52,10 @@ class SiteData:
     # entry id -> (entry alike in its problems, the passage that is close; "" by words)
     similar: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
     report: Report | None = None
+    # the search box's words: word -> entry number * 4 + field (see vocabulary.py)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    # word -> [(entry id, score)]: the entries closest to it in meaning (word_entries.py)
+    nearest: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
 def _group(entries: list[Entry], key, order=pinyin_key) -> dict:
@@ -102,4 +114,21 @@ def site_data(
         d.similar = {i: [(by_id[o], passage) for o, passage in ms] for i, ms in found.items()}
     else:
         d.similar = {i: [(x, "") for x in xs] for i, xs in similar(published).items()}
+    d.postings = postings(published)
+    if store is not None:
+        vocabulary = meaning_vocabulary(published, d.postings)
+        log.info("search box: the entries near %d words in meaning", len(vocabulary))
+        d.nearest = nearest_entries(meaning, vocabulary, by_id, progress=_progress())
     return d
+
+
+def _progress():
+    """Log the embedding of new words now and then: the first build embeds them all."""
+    said = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        if done == total or time.monotonic() - said[0] > PROGRESS_EVERY:
+            said[0] = time.monotonic()
+            log.info("search box: %d of %d new words embedded", done, total)
+
+    return progress

@@ -16,11 +16,11 @@ from mkdocs.utils import nest_paths
 
 from ..errors import FupanError
 from ..lang import strings
-from . import build, material_index, sanitize
+from . import LOGGER, build, material_index, sanitize
 from .html import esc, page_html
 from .page import Page
 
-log = logging.getLogger("mkdocs.plugins.fupan")
+log = logging.getLogger(LOGGER)
 
 
 class FupanConfig(base.Config):

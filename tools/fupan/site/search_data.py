@@ -10,7 +10,9 @@ but not fetch files):
   beside a query's words; ``facets.js``: which entries each name has, about 10 bytes
   per entry, loaded only when the browse page filters by them;
 * ``t<N>.js``: the words of the published entries, each with the entries and parts
-  that hold it, and its neighbours (related words, with weights). A word lives in the
+  that hold it, its neighbours (related words, with weights) and, when the site has a
+  meaning index, the entries nearest to it in meaning (single characters too, for the
+  parts of a query that are no known word; see ``search/word_entries.py``). A word lives in the
   chunk of its first two characters, which every piece a query is cut into shares with
   the words it could be, so a query needs one small chunk per pair of characters; the
   chunk of a single character lists the words that hold it most often (``HEAD`` + it:
@@ -29,20 +31,18 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..entries.dates import YEAR
 from ..model import PARTS
 from ..search.query import SYNONYM_BOOST
 from ..text.cilin import general_synonyms
 from ..text.snippets import plain
 from ..text.thesaurus import Thesaurus
-from ..text.words import words
 from .browse import SRC as BROWSE
 from .data import SiteData
 from .urls import Site
+from .vocabulary import FIELDS
 from .widgets import day
 
 DIR = "assets/fupan/search"
-FIELDS = ("about", *PARTS)  # "about": title, unit, campaign, category and tags
 DOCS_PER_CHUNK = 10
 TERM_CHUNK_BYTES = 6_000  # aim; a chunk holds every word of some pairs of first characters
 HEAD = "\u0001"  # HEAD + a character: the words holding it, for a query of one character
@@ -50,11 +50,11 @@ HEADS = 40  # of them, those most entries hold
 SNIPPET = 60  # characters of each part a result can show
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 GENERAL_WEIGHT = 0.3  # the general thesaurus: below the knowledge base's own synonyms
+MEANING_STEP = 0.004  # a score's unit in the meaning lists: 63 steps reach 0.25
 
 # The words of the entries -> {word: [(related word of the entries, weight 0..1)]}. A
 # related word may be one no entry uses (budget -> 经费), so a query in other words
-# finds them. Made when the site is built; a table of words related by meaning can
-# take the thesaurus's place or add to it.
+# finds them. Made when the site is built, from the thesaurus.
 Neighbours = Callable[[set[str]], dict[str, list[tuple[str, float]]]]
 
 
@@ -95,6 +95,14 @@ def encode(numbers: list[int], total: int) -> str:
     return "~" + "".join(ALPHABET[b] for b in bits)
 
 
+def meaning_list(found: list[tuple[int, float]], total: int) -> list[str]:
+    """Entries near a word in meaning, ascending, with their scores: [entries as
+    :func:`encode` writes them, one character of ``ALPHABET`` per entry, its score in
+    steps of ``MEANING_STEP``]."""
+    steps = [ALPHABET[min(63, max(1, round(x / MEANING_STEP)))] for _, x in found]
+    return [encode([n for n, _ in found], total), "".join(steps)]
+
+
 def chunk_of(word: str, chunks: int) -> int:
     """The term chunk of ``word``: by its first two characters (search.js does the same)."""
     second = ord(word[1]) if len(word) > 1 else 0
@@ -113,17 +121,9 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
     categories, tags = list(d.by_category), list(d.by_tag)
     index = {k: {n: i for i, n in enumerate(v)} for k, v in (("u", units), ("c", campaigns))}
     cat_ix, tag_ix = {n: i for i, n in enumerate(categories)}, {n: i for i, n in enumerate(tags)}
-    postings: dict[str, list[int]] = defaultdict(list)  # word -> doc * 4 + field
+    postings = d.postings  # word -> doc * 4 + field (vocabulary.py)
     docs = []
-    for n, e in enumerate(d.entries):
-        about = " ".join([e.title, e.unit, e.campaign, e.category or "", " ".join(e.tags)])
-        texts = [about] + [e.parts.get(p, "") for p in PARTS]
-        texts[-1] += " " + " ".join(a.action for a in e.actions)
-        for field, text in enumerate(texts):
-            for w in set(words(text)):
-                # bare numbers are most words and no one looks them up; years they do
-                if not w.isdigit() or YEAR.fullmatch(w):
-                    postings[w].append(n * 4 + field)
+    for e in d.entries:
         docs.append(
             [
                 root.url(d.paths.entry(e.id)),
@@ -138,12 +138,20 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
             ]
         )
     total = 4 * len(docs)
-    terms: dict[str, list] = {w: [encode(sorted(codes), total)] for w, codes in postings.items()}
+    # a word's entry: [postings, related words, entries near in meaning], the last two
+    # only when it has them (a character of no word of its own has only the third)
+    terms: dict[str, list] = {w: [encode(codes, total)] for w, codes in postings.items()}
     for w, near in neighbours(set(postings)).items():
         near = [[s, round(x, 3)] for s, x in near if s in postings and s != w]
         if near:
             terms.setdefault(w, [""]).append(near)
-    size = sum(len(w) * 3 + len(v[0]) + 8 for w, v in terms.items())
+    number = {e.id: i for i, e in enumerate(d.entries)}
+    for w, near in d.nearest.items():
+        found = sorted((number[eid], x) for eid, x in near if eid in number)
+        if found:
+            term = terms.setdefault(w, [""])
+            term += [[]] * (2 - len(term)) + [meaning_list(found, len(docs))]
+    size = sum(len(w) * 3 + len(json.dumps(v)) for w, v in terms.items())
     n_terms = max(1, min(4096, size // TERM_CHUNK_BYTES))
     chunks: list[dict] = [{} for _ in range(n_terms)]
     holding: dict[str, list[str]] = defaultdict(list)
@@ -156,10 +164,9 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
         ws.sort(key=lambda w: -len(postings[w]))
         chunks[chunk_of(c, n_terms)][HEAD + c] = ws[:HEADS]
     years = sorted(d.by_year, reverse=True)
-    number = {id(e): i for i, e in enumerate(d.entries)}
 
     def facet(groups: dict) -> list[str]:
-        return [encode(sorted(number[id(e)] for e in es), len(docs)) for es in groups.values()]
+        return [encode(sorted(number[e.id] for e in es), len(docs)) for es in groups.values()]
 
     meta = {
         "docs": len(docs),
@@ -174,6 +181,7 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
             "failed": d.labels["search_failed"],
             "all": d.labels["search_all"],
             "more": d.labels["search_more"],
+            "related": d.labels["search_related"],
             "results": d.labels["results"],
             "parts": [d.labels["part_about"], *(d.labels[p] for p in PARTS)],
         },

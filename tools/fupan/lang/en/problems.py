@@ -70,7 +70,7 @@ STRINGS: dict[str, str] = {
     "check.part_twice": "a second '{part}' heading; its text joins the first",
     "check.part_order": "part '{part}' comes after '{later}'; the order is Summary, Reflection, Improvement",
     "check.part_missing": "the {part} part is missing: add a level-2 heading with one of {words}, e.g. '## {part}'",
-    "check.campaign_spelling": "campaign \"{campaign}\" is one or two characters from \"{other}\" ({n} reviews): if it is the same campaign, write it the same way, so that the units are compared side by side",
+    "check.campaign_spelling": 'campaign "{campaign}" is one or two characters from "{other}" ({n} reviews): if it is the same campaign, write it the same way, so that the units are compared side by side',
     "check.duplicate": "same title, unit and campaign as {other}; merge the two or change the title",
     "check.same_page": "this file and {other} would get the same page on the site, so it is left off the site; rename it (use letters, digits and '-' in file names)",
     "check.units_shape": "units.yml must be a list of units: '- name: 第一分公司工会' (with optional group, aliases)",

@@ -112,6 +112,7 @@ STRINGS: dict[str, str] = {
     "search_all": "All results",
     "entries_in_all": "… {n} in all",
     "not_found": "404: no such page. Search with the box at the top, or go back to the home page",
+    "search_related": "related",  # found by meaning, not by the words typed
     "search_more": "Show more",
     "search_none": "No matching reviews",
     "search_failed": "The search data did not load; reload the page and try again",

@@ -112,6 +112,7 @@ STRINGS: dict[str, str] = {
     "search_all": "全部结果",
     "entries_in_all": "……共 {n} 篇",
     "not_found": "404：没有这个页面。请用页面上方的搜索框查找，或回到首页",
+    "search_related": "近义",  # found by meaning, not by the words typed
     "search_more": "显示更多",
     "search_none": "没有找到相关的复盘",
     "search_failed": "搜索数据没有加载成功，请刷新页面再试",

@@ -13,6 +13,10 @@
   for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET[i]] = i;
   var FACETS = ["unit", "campaign", "category", "tag", "year"];
   var FIELD_WEIGHT = [1.5, 1, 1, 1];  // about (title, tags, unit, campaign), summary, reflection, improvement
+  var FUSE_K = 5;  // reciprocal rank fusion of words and meaning: 1 / (k + rank)
+  var MEANING_WINDOW = 50;  // of each ranking, the first fused
+  var LONE_CHAR = 0.5;  // a character no known word covers counts for half a word
+  var MEANING_ALONE = 10;  // entries shown by meaning when the words found none
 
   /* ---- chunks ---- */
   var loaded = {}, waiting = {};
@@ -121,7 +125,9 @@
     return groups;
   }
 
-  function neighbours(groups) {  // [word, weight] pairs related to each group's words
+  /* [word, weight] pairs related to each group's words; loads their chunks, and those
+     of the characters no known word covers (their meaning), in one round. */
+  function neighbours(groups, text) {
     groups.forEach(function (g) {
       var seen = {};
       g.words.forEach(function (w) { seen[w] = 1; });
@@ -134,6 +140,7 @@
     });
     var names = {};
     groups.forEach(function (g) { g.near.forEach(function (p) { names[termChunk(p[0])] = 1; }); });
+    lone(text).forEach(function (c) { names[termChunk(c[0])] = 1; });
     return all(Object.keys(names)).then(function () { return groups; });
   }
 
@@ -164,12 +171,81 @@
       scores[d] *= matched[d] / groups.length;  // more of the query matched ranks higher
       docs.push(d);
     }
-    return {scores: scores, fields: fields, docs: docs, used: used};
+    // every piece of a query of several: what was asked for, whatever meaning says
+    var whole = groups.length > 1 ? docs.filter(function (d) { return matched[d] === groups.length; }) : [];
+    return {scores: scores, fields: fields, docs: docs, used: used, whole: whole};
   }
   function wordsOf(found, doc) {  // the query's words (and related words) in an entry
     var out = {};
     found.used.forEach(function (u) { if (holds(u[1], doc)) out[u[0]] = 1; });
     return Object.keys(out);
+  }
+
+  /* By meaning: each known word of the query, and each character no known word covers,
+     adds up the entries near it in meaning (search_data.meaning_list), as a query's
+     vector is near the mean of its words' vectors (search/word_entries.py). */
+  function near(word) { return (entry(word) || [])[2]; }
+  function known(run, each) {  // each known word of two or more characters in ``run``
+    for (var n = Math.min(run.length, 6); n >= 2; n--) {
+      for (var s = 0; s + n <= run.length; s++) if (entry(run.substr(s, n))) each(s, n);
+    }
+  }
+  function lone(text) {  // [character, its run] of each character no known word covers
+    var out = [];
+    (text.match(CJK) || []).forEach(function (run) {
+      var covered = [];
+      known(run, function (s, n) { for (var k = s; k < s + n; k++) covered[k] = true; });
+      for (var i = 0; i < run.length; i++) if (!covered[i]) out.push([run[i], run]);
+    });
+    return out;
+  }
+  function pieces(groups, text) {
+    var out = [];
+    (text.match(CJK) || []).forEach(function (run) {
+      known(run, function (s, n) { var w = run.substr(s, n); if (near(w)) out.push([w, 1]); });
+    });
+    lone(text).forEach(function (c) {
+      if (near(c[0])) out.push([c[0], c[1].length > 1 ? LONE_CHAR : 1]);
+    });
+    groups.forEach(function (g) {  // English words: what each typed word was found as
+      if (!/^[a-z0-9]+$/.test(g.text)) return;
+      var known = g.words.filter(near);
+      known.forEach(function (w) { out.push([w, 1 / known.length]); });
+    });
+    return out;
+  }
+  function byMeaning(found, keep) {  // the entries nearest, best first
+    var sum = new Float64Array(meta.docs), docs = [];
+    found.forEach(function (piece) {
+      var list = near(piece[0]), docsNear = decode(list[0]), steps = list[1];
+      for (var i = 0; i < docsNear.length; i++) {
+        var d = docsNear[i];
+        if (keep && !keep[d]) continue;
+        if (sum[d] === 0) docs.push(d);
+        sum[d] += piece[1] * DIGIT[steps[i]];
+      }
+    });
+    docs.sort(function (a, b) { return sum[b] - sum[a] || a - b; });
+    return docs.slice(0, MEANING_WINDOW);
+  }
+  /* The first of each ranking fused by reciprocal rank, the rest by words after them;
+     an entry found both ways ranks first, and one holding every piece of a query of
+     several before all others. When the words found nothing, meaning alone answers
+     with its first few (讲师 finds the lectures of entries that say 老师), not more:
+     any text has some nearest entry. */
+  function fused(byWords, nearest, whole) {
+    if (!byWords.length) return nearest.slice(0, MEANING_ALONE);
+    if (!nearest.length) return byWords;
+    var score = {}, order = [], first = {};
+    whole.forEach(function (d) { first[d] = 1; });
+    function add(d, rank) {
+      if (!(d in score)) { score[d] = 0; order.push(d); }
+      score[d] += 1 / (FUSE_K + rank + 1);
+    }
+    byWords.slice(0, MEANING_WINDOW).forEach(add);
+    nearest.forEach(add);
+    order.sort(function (a, b) { return (first[b] || 0) - (first[a] || 0) || score[b] - score[a] || a - b; });
+    return order.concat(byWords.slice(MEANING_WINDOW).filter(function (d) { return !(d in score); }));
   }
 
   function allowed(filters) {  // doc -> true for the entries the facets keep, or null: all
@@ -188,7 +264,8 @@
     var names = loaded.names;
     var d = loaded["d" + Math.floor(doc / meta.docsPerChunk)][doc % meta.docsPerChunk];
     var part = 2;  // reflection, unless another part matched more
-    if (found) {
+    var related = !!found && !(found.scores[doc] > 0);  // found by meaning only
+    if (found && !related) {
       var f = found.fields.subarray(doc * 4, doc * 4 + 4);
       part = 0;
       for (var k = 1; k < 4; k++) if (f[k] > f[part]) part = k;
@@ -199,7 +276,8 @@
       tags: d[7].map(function (t) { return names.tags[t]; }),
       part: meta.labels.parts[part],
       snippet: part ? d[8][part - 1] : d[7].map(function (t) { return "#" + names.tags[t]; }).join(" ") + " " + d[8][0],
-      terms: found ? wordsOf(found, doc) : []
+      terms: found && !related ? wordsOf(found, doc) : [],
+      related: related
     };
   }
 
@@ -227,9 +305,10 @@
     }).then(function () {
       var keep = allowed(filters), order, found = null;
       if (text.trim()) {
-        return neighbours(analyse(text)).then(function (groups) {
+        return neighbours(analyse(text), text).then(function (groups) {
           found = score(groups);
-          return finish(ranked(found, keep), found, limit);
+          var nearest = byMeaning(pieces(groups, text), keep);
+          return finish(fused(ranked(found, keep), nearest, found.whole), found, limit);
         });
       }
       order = [];
@@ -279,6 +358,7 @@
   }
   function hitBody(r, box) {
     var line = node("div", "fupan-meta", [r.unit, r.campaign, ""].join(" · "));
+    if (r.related) line.insertBefore(node("span", "fupan-related", meta.labels.related), line.firstChild);
     line.appendChild(node("span", "fupan-date", r.date));  // 2025年4月20日 never broken
     box.appendChild(line);
     var snippet = node("p", "fupan-snippet");
