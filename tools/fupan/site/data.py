@@ -7,6 +7,7 @@ import logging
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Entry
 from ..reports.actions import ActionRow, action_rows, unit_completion
@@ -52,10 +53,15 @@ class SiteData:
     # entry id -> (entry alike in its problems, the passage that is close; "" by words)
     similar: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
     report: Report | None = None
-    # the search box's words: word -> entry number * 4 + field (see vocabulary.py)
-    postings: dict[str, list[int]] = field(default_factory=dict)
     # word -> [(entry id, score)]: the entries closest to it in meaning (word_entries.py)
     nearest: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    @cached_property
+    def postings(self) -> dict[str, list[int]]:
+        """The search box's words: word -> entry number * 4 + field (vocabulary.py). Made
+        by whichever needs them first: the table by meaning, before the build forks, or
+        the search data, in the forked child beside the entry pages."""
+        return postings(self.entries)
 
 
 def _group(entries: list[Entry], key, order=pinyin_key) -> dict:
@@ -114,7 +120,6 @@ def site_data(
         d.similar = {i: [(by_id[o], passage) for o, passage in ms] for i, ms in found.items()}
     else:
         d.similar = {i: [(x, "") for x in xs] for i, xs in similar(published).items()}
-    d.postings = postings(published)
     if store is not None:
         vocabulary = meaning_vocabulary(published, d.postings)
         log.info("search box: the entries near %d words in meaning", len(vocabulary))
