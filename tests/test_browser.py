@@ -169,6 +169,8 @@ def test_a_word_no_entry_uses_finds_entries_by_meaning_marked_so(page, server):
     # a hit by words is not marked
     header_ids(page, "经费超支")
     assert page.locator(".md-search-result__list .fupan-hit .fupan-related").count() == 0
+    # what no entry is about finds nothing, though some entry is always nearest
+    assert engine_ids(page, "股票涨了") == [] and engine_ids(page, "猫咪生病了") == []
 
 
 def test_header_box_recall_on_queries_judged_by_meaning(page, server):

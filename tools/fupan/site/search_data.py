@@ -51,6 +51,9 @@ SNIPPET = 60  # characters of each part a result can show
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 GENERAL_WEIGHT = 0.3  # the general thesaurus: below the knowledge base's own synonyms
 MEANING_STEP = 0.004  # a score's unit in the meaning lists: 63 steps reach 0.25
+# with no entry holding a word of the query, meaning alone must reach this (per word,
+# above its median): 讲师 (0.026) finds the lecture, 股票涨了 (0.008) nothing
+MEANING_ALONE = 0.02
 
 # The words of the entries -> {word: [(related word of the entries, weight 0..1)]}. A
 # related word may be one no entry uses (budget -> 经费), so a query in other words
@@ -172,6 +175,7 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
         "docs": len(docs),
         "termChunks": n_terms,
         "docsPerChunk": DOCS_PER_CHUNK,
+        "meaningAlone": MEANING_ALONE / MEANING_STEP,  # in steps
         "fields": list(FIELDS),
         "browse": root.url(BROWSE),
         "labels": {

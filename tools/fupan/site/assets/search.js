@@ -214,9 +214,10 @@
     });
     return out;
   }
-  function byMeaning(found, keep) {  // the entries nearest, best first
-    var sum = new Float64Array(meta.docs), docs = [];
+  function byMeaning(found, keep) {  // the entries nearest, best first, and the best's score per word
+    var sum = new Float64Array(meta.docs), docs = [], weight = 0;
     found.forEach(function (piece) {
+      weight += piece[1];
       var list = near(piece[0]), docsNear = decode(list[0]), steps = list[1];
       for (var i = 0; i < docsNear.length; i++) {
         var d = docsNear[i];
@@ -226,15 +227,17 @@
       }
     });
     docs.sort(function (a, b) { return sum[b] - sum[a] || a - b; });
-    return docs.slice(0, MEANING_WINDOW);
+    docs = docs.slice(0, MEANING_WINDOW);
+    docs.best = docs.length ? sum[docs[0]] / weight : 0;
+    return docs;
   }
   /* The first of each ranking fused by reciprocal rank, the rest by words after them;
      an entry found both ways ranks first, and one holding every piece of a query of
      several before all others. When the words found nothing, meaning alone answers
-     with its first few (讲师 finds the lectures of entries that say 老师), not more:
-     any text has some nearest entry. */
+     with its first few when they are clearly close (讲师 finds the lectures of entries
+     that say 老师): any text has some nearest entry. */
   function fused(byWords, nearest, whole) {
-    if (!byWords.length) return nearest.slice(0, MEANING_ALONE);
+    if (!byWords.length) return nearest.best >= meta.meaningAlone ? nearest.slice(0, MEANING_ALONE) : [];
     if (!nearest.length) return byWords;
     var score = {}, order = [], first = {};
     whole.forEach(function (d) { first[d] = 1; });
