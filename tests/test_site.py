@@ -347,17 +347,21 @@ def test_english_labels_and_plain_urls(tmp_path):
         .replace("  - fupan\n", "  - fupan:\n      today: 2025-05-01\n")  # a YAML date
         + "use_directory_urls: false\n"
     )
-    assert build(root, "--strict").returncode == 0
+    r = build(root, "--strict")
+    assert r.returncode == 0
     page = (root / "site/reviews/2025/a.html").read_text("utf-8")
     assert ">Summary</h2>" in page and ">Reflection</h2>" in page
+    assert "search box: the entries nearest" in r.stderr  # the build speaks English too
     assert 'href="../../units/第一分公司工会.html"' in page
 
 
 def test_fonts_never_come_from_another_host(tmp_path):
     root = make_kb(tmp_path, {"2025/a.md": entry()})
     cfg = root / "mkdocs.yml"
-    cfg.write_text(cfg.read_text().replace("  font: false\n", ""))
-    assert build(root, "--strict").returncode == 0
+    cfg.write_text(cfg.read_text().replace("  font: false\n", "  language: zh\n"))
+    r = build(root, "--strict")  # a Chinese site's build says it in Chinese
+    assert r.returncode == 0 and "已把 theme.font 设为 false" in r.stderr
+    assert "搜索框：为" in r.stderr
     assert "fonts.googleapis" not in (root / "site/index.html").read_text("utf-8")
 
 

@@ -122,7 +122,7 @@ def load(
     except DateError as e:
         raise FupanError.of("site.err.today", reason=e.said_as) from None
     strings = labels(language)
-    meaning = _meaning(kb)
+    meaning = _meaning(kb, strings)
     data = site_data(
         entries,
         thesaurus,
@@ -165,26 +165,27 @@ def entry_images(kb: KnowledgeBase, entries: list[Entry], use_directory_urls: bo
     return out
 
 
-def _meaning(kb: KnowledgeBase) -> SemanticIndex | None:
+def _meaning(kb: KnowledgeBase, strings: dict[str, str]) -> SemanticIndex | None:
     """The meaning index, refreshed, for similar entries and recurring problems; None
     (pages by shared tags and words) without a backend, when another process is writing
     it, or when more is left to embed than a build should wait for: `fupan index` first."""
     try:
         opened = open_indexes(kb, budget=SEARCH_BUDGET)
     except (FupanError, OSError) as e:  # e.g. a read-only .fupan/: the pages still build
-        log.info("similar entries and recurring problems by words only: %s", e)
+        why = e.said(strings) if isinstance(e, FupanError) else str(e)
+        log.info(strings["build.by_words"].format(why=why))
         return None
     done = opened.embedded
     if done and (done.pending or done.busy):
-        log.info(
-            "similar entries and recurring problems by words only: %s",
-            f"{done.pending} passages are not embedded yet; run `fupan index` first"
+        why = (
+            strings["build.pending"].format(n=done.pending)
             if done.pending
-            else "another fupan process is embedding passages",
+            else strings["build.busy"]
         )
+        log.info(strings["build.by_words"].format(why=why))
         return None
     if done and done.embedded:
-        log.info("meaning index: %d passages embedded", done.embedded)
+        log.info(strings["build.embedded"].format(n=done.embedded))
     return opened.meaning
 
 

@@ -122,18 +122,18 @@ def site_data(
         d.similar = {i: [(x, "") for x in xs] for i, xs in similar(published).items()}
     if store is not None:
         vocabulary = meaning_vocabulary(published, d.postings)
-        log.info("search box: the entries near %d words in meaning", len(vocabulary))
-        d.nearest = nearest_entries(meaning, vocabulary, by_id, progress=_progress())
+        log.info(labels["build.word_table"].format(n=len(vocabulary)))
+        d.nearest = nearest_entries(meaning, vocabulary, by_id, progress=_progress(labels))
     return d
 
 
-def _progress():
+def _progress(labels: dict[str, str]):
     """Log the embedding of new words now and then: the first build embeds them all."""
     said = [0.0]
 
     def progress(done: int, total: int) -> None:
         if done == total or time.monotonic() - said[0] > PROGRESS_EVERY:
             said[0] = time.monotonic()
-            log.info("search box: %d of %d new words embedded", done, total)
+            log.info(labels["build.words_embedded"].format(done=done, total=total))
 
     return progress

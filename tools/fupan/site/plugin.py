@@ -46,7 +46,7 @@ class FupanPlugin(BasePlugin[FupanConfig]):
             self.config.remote_images, strings(self.language)["remote_image_note"]
         )
         if config.theme.get("font") is not False:  # Google Fonts would leave the intranet
-            log.info("fupan: theme.font set to false, so pages load no fonts from other hosts")
+            log.info(strings(self.language)["build.font_off"])
             config.theme["font"] = False
         if config.nav is not None:  # keep the nav small: sections, never every entry
             config.nav = list(config.nav) + build.section_nav(self.language)

@@ -121,4 +121,12 @@ STRINGS: dict[str, str] = {
     "search_count": "{n} matching reviews",
     "footer_note": "{site} · made with fupan",
     "part_about": "Title and tags",
+    # the build's messages, for whoever runs it
+    "build.by_words": "similar entries and recurring problems by words only: {why}",
+    "build.pending": "{n} passages are not embedded yet; run `fupan index` first",
+    "build.busy": "another fupan process is embedding passages",
+    "build.embedded": "meaning index: {n} passages embedded",
+    "build.word_table": "search box: the entries nearest {n} words and characters in meaning",
+    "build.words_embedded": "search box: {done} of {total} new words embedded",
+    "build.font_off": "fupan: theme.font set to false, so pages load no fonts from other hosts",
 }

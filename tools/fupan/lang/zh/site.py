@@ -121,4 +121,12 @@ STRINGS: dict[str, str] = {
     "search_count": "{n} 篇相关复盘",
     "footer_note": "{site} · 由 fupan 生成",
     "part_about": "标题与标签",
+    # the build's messages, for whoever runs it
+    "build.by_words": "类似问题和反复出现的问题按词语列出：{why}",
+    "build.pending": "还有 {n} 段文字没有算出语义向量；请先运行 fupan index",
+    "build.busy": "另一个 fupan 进程正在计算语义向量",
+    "build.embedded": "语义索引：新算出 {n} 段文字的向量",
+    "build.word_table": "搜索框：为 {n} 个词和字找出意思最接近的复盘",
+    "build.words_embedded": "搜索框：新词的向量已算出 {done} / {total}",
+    "build.font_off": "fupan：已把 theme.font 设为 false，页面不从其他网站加载字体",
 }
