@@ -158,6 +158,12 @@ def test_the_entry_holding_a_phrase_verbatim_stays_first(page, server):
     assert header_ids(page, "通知没有传达到班组")[0] == "2025/safety-month-branch2"
 
 
+def test_full_width_letters_are_the_half_width_ones(page, server):
+    page.goto(server)
+    found = engine_ids(page, "OA")
+    assert "2025/safety-month-branch2" in found and engine_ids(page, "ＯＡ") == found
+
+
 def test_a_word_no_entry_uses_finds_entries_by_meaning_marked_so(page, server):
     # no entry says 讲师 (lecturer): the lecture's review says 老师 and 专家
     page.goto(server)

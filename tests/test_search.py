@@ -198,6 +198,16 @@ def test_cli_writes_dates_as_its_language_does(sample):
     assert f" · {day.isoformat()} · " in en
 
 
+def test_full_width_letters_and_digits_are_the_half_width_ones(tmp_path):
+    # typed in Word's full-width mode, searched in half-width, and the other way
+    body = "## 一、总结\n报名改在ＯＡ系统上进行。\n\n## 二、反思\n无。\n\n## 三、改进\n无。\n"
+    kb = KnowledgeBase(make_kb(tmp_path, {"2025/a.md": entry(body=body)}))
+    index = SearchIndex(kb)
+    index.refresh()
+    for query in ("OA", "oa", "ＯＡ", '"ＯＡ系统"', '"oa系统"'):
+        assert [h.id for h in search(index, query).hits] == ["2025/a"], query
+
+
 def test_cli_no_hit_suggests(sample):
     r = CliRunner().invoke(cli, ["--kb", str(sample.root), "search", "registratoin"])
     assert r.exit_code == 1

@@ -11,6 +11,7 @@ from ..errors import FupanError
 from ..kb import KnowledgeBase
 from ..model import PARTS
 from ..text.snippets import score, snippet
+from ..text.words import folded
 from . import scoring
 from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
 from .query import Built, build, parse, prune
@@ -162,7 +163,7 @@ def suggest(searcher, text: str) -> str | None:
 
 
 def _text(fields: dict) -> str:
-    return "\n".join(fields.get(name) or "" for name in STORED_TEXT).lower()
+    return folded("\n".join(fields.get(name) or "" for name in STORED_TEXT)).lower()
 
 
 def _keep(fields: dict, body: str, built: Built, part: str | None) -> bool:

@@ -34,7 +34,7 @@ from .locking import file_lock
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: full-width letters and digits folded
 STORED_TEXT = ("title", "tags", "summary", "reflection", "improvement")
 # One word field and one character-pair field, not one per part: each field costs a
 # posting per distinct term and a matcher per query term, and Whoosh is pure Python.

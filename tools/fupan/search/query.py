@@ -22,7 +22,7 @@ from whoosh import query as Q
 from ..errors import QueryError
 from ..text.cilin import general_synonyms
 from ..text.thesaurus import Thesaurus
-from ..text.words import CJK, query_terms
+from ..text.words import CJK, folded, query_terms
 from .index import GRAMS, WORDS
 
 SYNONYM_BOOST = 0.5
@@ -40,6 +40,7 @@ class Clause:
 
 def parse(text: str) -> list[Clause]:
     """Split a query into clauses; raises QueryError for what cannot be understood."""
+    text = folded(text)  # ＂经费＂ and －倒班 are operators too
     if text.count('"') % 2:
         raise QueryError.of("search.err.quote")
     clauses: list[Clause] = []

@@ -8,6 +8,7 @@ one pass, and an index never depends on this module's names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from whoosh.lang.porter import stem as porter_stem
@@ -125,6 +126,13 @@ def _term(word: str) -> str:
     return "" if word in STOP_WORDS else word
 
 
+def folded(text: str) -> str:
+    """Full-width letters and digits as ASCII (ＯＡ → OA, ２０２５ → 2025), as NFKC folds
+    them: what a Word document typed in full-width mode holds is found by what is typed
+    in half-width, and the other way. Chinese is left as it is."""
+    return unicodedata.normalize("NFKC", text) if not text.isascii() else text
+
+
 def index_term(word: str) -> str:
     """What the index keeps of one word: registration → registr; "" for none."""
     return _term(word)
@@ -134,7 +142,7 @@ def tokens(text: str) -> list[str]:
     """Index terms of ``text`` in order, repeats kept (they count in the ranking):
     words by rjieba in search mode (工会组织 → 工会, 组织, 工会组织), English words
     case-folded and stemmed, function words dropped."""
-    return [t for t in map(_term, _segmenter().cut_for_search(text)) if t]
+    return [t for t in map(_term, _segmenter().cut_for_search(folded(text))) if t]
 
 
 def words(text: str) -> list[str]:
@@ -149,7 +157,7 @@ def pairs(text: str) -> list[str]:
     single characters (a prefix query over pairs and words).
     """
     out = []
-    for run in CJK.findall(text):
+    for run in CJK.findall(folded(text)):
         out += [run[i : i + 2] for i in range(len(run))]
     return out
 
@@ -165,13 +173,14 @@ def _precise(word: str) -> str | None:
 
 def precise_words(text: str) -> list[str]:
     """Words of the precise segmentation, in order; function words become "" (a break)."""
-    return [w for w in map(_precise, _segmenter().cut(text)) if w is not None]
+    return [w for w in map(_precise, _segmenter().cut(folded(text))) if w is not None]
 
 
 def query_terms(text: str, known) -> list[str]:
     """Index terms of a query without the segmenter: every piece of its Chinese that
     is a word of the index (``known``), which is what search mode finds and more
     (报名人数不足 → 报名, 人数, 不足), and its English words stemmed."""
+    text = folded(text)
     out: list[str] = []
     for run in CJK.findall(text):
         for n in range(min(len(run), LONGEST_WORD), 1, -1):

@@ -287,6 +287,7 @@
   /* Ranked entries for ``text`` among those ``filters`` keep: {total, results}. */
   function search(text, filters, limit) {
     filters = filters || {};
+    text = text.normalize("NFKC");  // ＯＡ as OA, as the index's words (words.folded)
     return ready().then(function () {
       var wanted = {names: 1};
       (text.match(CJK) || []).forEach(function (run) {  // every pair of characters
