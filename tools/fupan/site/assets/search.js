@@ -209,8 +209,8 @@
     });
     groups.forEach(function (g) {  // English words: what each typed word was found as
       if (!/^[a-z0-9]+$/.test(g.text)) return;
-      var known = g.words.filter(near);
-      known.forEach(function (w) { out.push([w, 1 / known.length]); });
+      var meant = g.words.filter(near);
+      meant.forEach(function (w) { out.push([w, 1 / meant.length]); });
     });
     return out;
   }
