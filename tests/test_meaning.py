@@ -23,7 +23,7 @@ from fupan.search.hits import Filters, search
 from fupan.search.indexes import open_indexes
 from fupan.search.related import related
 from fupan.search.similar import similar_by_meaning
-from fupan.search.store import Store, best_first, pack
+from fupan.search.store import PART_CODES, Store, best_first, pack
 from fupan.search.word_entries import nearest_entries
 
 from .conftest import copy_sample, entry, make_kb
@@ -428,13 +428,23 @@ def test_entries_near_a_word_leave_out_those_not_allowed(sample):
     ids = sample.meaning.store().ids
     lecture = "2024/women-health-lecture"
     table = nearest_entries(sample.meaning, {"倒班", "钱"}, set(ids))
-    assert lecture in [eid for eid, _ in table["倒班"][:10]]
+    assert lecture in [n[0] for n in table["倒班"][:10]]
     for near in table.values():
-        scores = [x for _, x in near]
+        scores = [x for _, x, _ in near]
         assert scores == sorted(scores, reverse=True) and scores[-1] > 0 and len(near) <= 30
     without = nearest_entries(sample.meaning, {"倒班"}, set(ids) - {lecture})
-    assert lecture not in [eid for eid, _ in without["倒班"]]
+    assert lecture not in [n[0] for n in without["倒班"]]
     assert nearest_entries(sample.meaning, {"倒班"}, set()) == {}
+
+
+def test_entries_near_a_word_name_the_part_of_their_closest_passage(sample):
+    store, word = sample.meaning.store(), "倒班"
+    vector = sample.meaning.word_vectors([word])[0]
+    for eid, _, part in nearest_entries(sample.meaning, {word}, set(store.ids))[word][:10]:
+        start, end = store.spans[eid]
+        rows = np.arange(start, end)
+        closest = rows[np.argmax(store.vectors(rows) @ vector)]
+        assert part == PART_CODES[store.part[closest]], eid
 
 
 def test_word_vectors_are_embedded_once_and_a_damaged_cache_is_made_anew(sample, monkeypatch):

@@ -180,12 +180,13 @@ def test_search_chunks_hold_the_entries_near_each_word_in_meaning(sample_site):
     digit = {c: i for i, c in enumerate(search_data.ALPHABET)}
     docs = [d for f in sorted(chunks.glob("d*.js"), key=_number) for d in _chunk(f)]
     for word, (listed, steps) in near.items():
-        numbers = _decode(listed)
-        assert numbers == sorted(set(numbers)) and numbers[-1] < meta["docs"], word
-        assert len(steps) == len(numbers) <= 30 and all(digit[c] >= 1 for c in steps)
+        codes = _decode(listed)  # entry * 4 + the field of its closest passage
+        entries = [c >> 2 for c in codes]
+        assert entries == sorted(set(entries)) and entries[-1] < meta["docs"], word
+        assert len(steps) == len(codes) <= 30 and all(digit[c] >= 1 for c in steps)
     # the nearest to 倒班 (shift work) include the lecture its shift-working women missed
-    numbers, steps = _decode(near["倒班"][0]), [digit[c] for c in near["倒班"][1]]
-    best = [docs[n][0] for _, n in sorted(zip(steps, numbers, strict=True), reverse=True)]
+    codes, steps = _decode(near["倒班"][0]), [digit[c] for c in near["倒班"][1]]
+    best = [docs[c >> 2][0] for _, c in sorted(zip(steps, codes, strict=True), reverse=True)]
     assert "reviews/2024/women-health-lecture.html" in best[:10]
     assert meta["labels"]["related"] == "近义"
 

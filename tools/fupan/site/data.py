@@ -18,7 +18,7 @@ from ..reports.similar import similar
 from ..search.clusters import clusters
 from ..search.semantic import SemanticIndex
 from ..search.similar import similar_all
-from ..search.word_entries import nearest_entries
+from ..search.word_entries import Near, nearest_entries
 from ..text.collate import pinyin_key
 from ..text.thesaurus import Thesaurus
 from . import LOGGER
@@ -53,8 +53,8 @@ class SiteData:
     # entry id -> (entry alike in its problems, the passage that is close; "" by words)
     similar: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
     report: Report | None = None
-    # word -> [(entry id, score)]: the entries closest to it in meaning (word_entries.py)
-    nearest: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # word -> [(entry id, score, part)]: the entries closest in meaning (word_entries.py)
+    nearest: dict[str, list[Near]] = field(default_factory=dict)
 
     @cached_property
     def postings(self) -> dict[str, list[int]]:

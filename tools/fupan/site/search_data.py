@@ -33,6 +33,7 @@ from collections.abc import Callable
 
 from ..model import PARTS
 from ..search.query import SYNONYM_BOOST
+from ..search.store import PART_CODES
 from ..text.cilin import general_synonyms
 from ..text.snippets import plain
 from ..text.thesaurus import Thesaurus
@@ -99,9 +100,10 @@ def encode(numbers: list[int], total: int) -> str:
 
 
 def meaning_list(found: list[tuple[int, float]], total: int) -> list[str]:
-    """Entries near a word in meaning, ascending, with their scores: [entries as
-    :func:`encode` writes them, one character of ``ALPHABET`` per entry, its score in
-    steps of ``MEANING_STEP``]."""
+    """Entries near a word in meaning, as ascending codes ``entry * 4 + field`` (the
+    field of the closest passage, so a result found by meaning alone shows that part)
+    with their scores: [the codes as :func:`encode` writes them, one character of
+    ``ALPHABET`` per entry, its score in steps of ``MEANING_STEP``]."""
     steps = [ALPHABET[min(63, max(1, round(x / MEANING_STEP)))] for _, x in found]
     return [encode([n for n, _ in found], total), "".join(steps)]
 
@@ -150,10 +152,11 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
             terms.setdefault(w, [""]).append(near)
     number = {e.id: i for i, e in enumerate(d.entries)}
     for w, near in d.nearest.items():
-        found = sorted((number[eid], x) for eid, x in near if eid in number)
+        # the store's part codes are in the order of FIELDS (its title is our "about")
+        found = sorted((number[e] * 4 + PART_CODES.index(p), x) for e, x, p in near if e in number)
         if found:
             term = terms.setdefault(w, [""])
-            term += [[]] * (2 - len(term)) + [meaning_list(found, len(docs))]
+            term += [[]] * (2 - len(term)) + [meaning_list(found, total)]
     size = sum(len(w) * 3 + len(json.dumps(v)) for w, v in terms.items())
     n_terms = max(1, min(4096, size // TERM_CHUNK_BYTES))
     chunks: list[dict] = [{} for _ in range(n_terms)]

@@ -214,21 +214,26 @@
     });
     return out;
   }
-  function byMeaning(found, keep) {  // the entries nearest, best first, and the best's score per word
-    var sum = new Float64Array(meta.docs), docs = [], weight = 0;
+  /* The entries nearest, best first; ``best``: the first's score per word, and
+     ``part``: the field of each entry's closest passage, for the piece nearest it. */
+  function byMeaning(found, keep) {
+    var sum = new Float64Array(meta.docs), top = new Float64Array(meta.docs);
+    var docs = [], weight = 0, part = {};
     found.forEach(function (piece) {
       weight += piece[1];
-      var list = near(piece[0]), docsNear = decode(list[0]), steps = list[1];
-      for (var i = 0; i < docsNear.length; i++) {
-        var d = docsNear[i];
+      var list = near(piece[0]), codes = decode(list[0]), steps = list[1];
+      for (var i = 0; i < codes.length; i++) {
+        var d = codes[i] >> 2, x = piece[1] * DIGIT[steps[i]];
         if (keep && !keep[d]) continue;
         if (sum[d] === 0) docs.push(d);
-        sum[d] += piece[1] * DIGIT[steps[i]];
+        sum[d] += x;
+        if (x > top[d]) { top[d] = x; part[d] = codes[i] & 3; }
       }
     });
     docs.sort(function (a, b) { return sum[b] - sum[a] || a - b; });
     docs = docs.slice(0, MEANING_WINDOW);
     docs.best = docs.length ? sum[docs[0]] / weight : 0;
+    docs.part = part;
     return docs;
   }
   /* The first of each ranking fused by reciprocal rank, the rest by words after them;
@@ -268,6 +273,7 @@
     var d = loaded["d" + Math.floor(doc / meta.docsPerChunk)][doc % meta.docsPerChunk];
     var part = 2;  // reflection, unless another part matched more
     var related = !!found && !(found.scores[doc] > 0);  // found by meaning only
+    if (related && found.nearest && doc in found.nearest.part) part = found.nearest.part[doc];
     if (found && !related) {
       var f = found.fields.subarray(doc * 4, doc * 4 + 4);
       part = 0;
@@ -311,7 +317,7 @@
       if (text.trim()) {
         return neighbours(analyse(text), text).then(function (groups) {
           found = score(groups);
-          var nearest = byMeaning(pieces(groups, text), keep);
+          var nearest = found.nearest = byMeaning(pieces(groups, text), keep);
           return finish(fused(ranked(found, keep), nearest, found.whole), found, limit);
         });
       }
