@@ -334,17 +334,16 @@ def emit(view: View) -> None:
 
 def _print_for_people(view: View) -> None:
     limit = output.terminal_width()
-    tables = [t for t in view.tables if t.rows]
+    shown = [(t, get_app().for_people(t.rows)) for t in view.tables if t.rows]
     too_wide = limit is not None and any(
-        output.table_width(t.headers, get_app().for_people(t.rows)) > limit for t in tables
+        output.table_width(t.headers, rows) > limit for t, rows in shown
     )
     if too_wide and view.narrow is not None:  # its own layout rather than cut cells
         lines = list(view.narrow)
     else:
         lines = list(view.lead)
-        for n, t in enumerate(tables):
+        for n, (t, rows) in enumerate(shown):
             lines += [""] * (n > 0) + [t.title] * bool(t.title)
-            rows = get_app().for_people(t.rows)
             lines.append(
                 output.table(t.headers, rows, limit, t.cut)
                 or output.records(t.headers, rows, limit)

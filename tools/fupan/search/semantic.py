@@ -16,13 +16,11 @@ only the passages that changed, and a run that is killed keeps what it had embed
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import secrets
 import threading
 import time
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -44,14 +42,13 @@ from .store import (
     Match,
     Store,
     assemble,
-    mapped,
     merged,
-    pack,
+    read_vectors,
     reusable,
     save,
+    save_vectors,
     signatures,
     text_hash,
-    unpack,
 )
 
 log = logging.getLogger(__name__)
@@ -312,15 +309,8 @@ class SemanticIndex:
         """``words`` embedded as queries, one float32 row each. They are kept in
         ``semantic-words.npz`` by hash, so a site's vocabulary is embedded once and then
         only its new words; the file is only a cache, and a damaged one is made anew."""
-        name, path = self.backend.name, self.words_path
-        kept: dict[bytes, np.ndarray] = {}
-        with contextlib.suppress(OSError, ValueError, KeyError, zipfile.BadZipFile):
-            arrays = mapped(path)
-            meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
-            if meta.get("backend") == name:
-                vectors = unpack(arrays["codes"], arrays["scale"])
-                hashes = arrays["hash"]  # bytes, not "S16", which would drop trailing zeros
-                kept = {h.tobytes(): v for h, v in zip(hashes, vectors, strict=True)}
+        name = self.backend.name
+        kept = read_vectors(self.words_path, name)
         hashes = [text_hash(name, w) for w in words]
         new = sorted({w for w, h in zip(words, hashes, strict=True) if h not in kept})
         if new:
@@ -331,11 +321,8 @@ class SemanticIndex:
                 done += len(batch)
                 if progress:
                     progress(done, len(new))
-            codes, scale = pack(np.array(list(kept.values()), np.float32))
-            table = np.frombuffer(b"".join(kept), np.uint8).reshape(-1, 16)
-            arrays = {"hash": table, "codes": codes, "scale": scale}
             with contextlib.suppress(OSError):  # a read-only folder: embedded again next time
-                save(path, {"backend": name}, arrays)
+                save_vectors(self.words_path, name, kept)
         if not words:
             return np.zeros((0, self.backend.dim), np.float32)
         return np.array([kept[h] for h in hashes], np.float32)

@@ -5,6 +5,9 @@ number, the part it is from, a hash of its text (so that an edit re-embeds only 
 text) and the text itself, stored as one blob with offsets. A vector is kept as 8-bit
 codes and one scale (its largest component / 127): a quarter of float32's bytes to
 read, hold and rewrite, for cosines within ~0.003 of the exact ones.
+
+The site's words are kept the same way in a file of their own, a cache by text hash
+(``read_vectors``, ``save_vectors``).
 """
 
 from __future__ import annotations
@@ -59,10 +62,10 @@ class Store:
     @classmethod
     def read(cls, path: Path) -> Store:
         try:
-            arrays = mapped(path)
+            arrays = _mapped(path)
         except zipfile.BadZipFile as e:  # damaged: the caller makes it anew
             raise ValueError(str(e)) from e
-        meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
+        meta = _meta(arrays.pop("meta"))
         if meta.get("format") == 2:  # float32 vectors: packed, rather than embedded again
             arrays["codes"], arrays["scale"] = pack(arrays.pop("vectors").astype(np.float32))
         elif meta.get("format") != FORMAT:
@@ -210,7 +213,7 @@ HEADER_READERS = {
 }
 
 
-def mapped(path: Path) -> dict[str, np.ndarray]:
+def _mapped(path: Path) -> dict[str, np.ndarray]:
     """The arrays of an ``.npz`` written by ``np.savez`` (stored, not compressed),
     mapped from the file rather than read: a search at 10,000 entries would otherwise
     copy and checksum 150 MB before its first product. A file that is not laid out so
@@ -378,6 +381,31 @@ def merged(base: Store, delta: Store) -> Store:
     )
     meta = {k: v for k, v in delta.meta.items() if k not in ("base", "dead")}
     return Store(meta | {"ids": ids, "sigs": sigs}, arrays)
+
+
+def _meta(array: np.ndarray) -> dict:
+    return json.loads(array.tobytes().decode("utf-8"))
+
+
+def read_vectors(path: Path, backend: str) -> dict[bytes, np.ndarray]:
+    """The vectors kept by ``save_vectors`` (text hash -> float32 vector), or none when
+    the file is missing, damaged or of another backend: it is only a cache."""
+    try:
+        arrays = _mapped(path)
+        if _meta(arrays["meta"]).get("backend") != backend:
+            return {}
+        vectors = unpack(arrays["codes"], arrays["scale"])
+        # hashes as bytes, not "S16", which would drop their trailing zero bytes
+        return {h.tobytes(): v for h, v in zip(arrays["hash"], vectors, strict=True)}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return {}
+
+
+def save_vectors(path: Path, backend: str, vectors: dict[bytes, np.ndarray]) -> None:
+    """Keep ``vectors`` by text hash, as 8-bit codes like the store's rows."""
+    codes, scale = pack(np.array(list(vectors.values()), np.float32))
+    table = np.frombuffer(b"".join(vectors), np.uint8).reshape(-1, 16)
+    save(path, {"backend": backend}, {"hash": table, "codes": codes, "scale": scale})
 
 
 def save(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> None:

@@ -93,6 +93,12 @@
     return lo < codes.length && codes[lo] >> 2 === doc;
   }
 
+  function known(run, each) {  // each known word of two or more characters in ``run``
+    for (var n = Math.min(run.length, 6); n >= 2; n--) {
+      for (var s = 0; s + n <= run.length; s++) if (entry(run.substr(s, n))) each(s, n);
+    }
+  }
+
   /* The query as groups of alternative words: each group is one thing asked for. */
   function analyse(query) {
     var groups = [], runs = query.match(CJK) || [];
@@ -103,12 +109,7 @@
         if (holding.length) groups.push({words: holding, text: run});
         return;
       }
-      for (var n = Math.min(run.length, 6); n >= 2; n--) {
-        for (var s = 0; s + n <= run.length; s++) {
-          var w = run.substr(s, n);
-          if (entry(w)) groups.push({words: [w], text: w});
-        }
-      }
+      known(run, function (s, n) { var w = run.substr(s, n); groups.push({words: [w], text: w}); });
       if (groups.length === before) groups.push({words: [], text: run});  // nothing known
     });
     query.replace(CJK, " ").toLowerCase().split(/[^a-z0-9]+/).forEach(function (word) {
@@ -185,11 +186,6 @@
      adds up the entries near it in meaning (search_data.meaning_list), as a query's
      vector is near the mean of its words' vectors (search/word_entries.py). */
   function near(word) { return (entry(word) || [])[2]; }
-  function known(run, each) {  // each known word of two or more characters in ``run``
-    for (var n = Math.min(run.length, 6); n >= 2; n--) {
-      for (var s = 0; s + n <= run.length; s++) if (entry(run.substr(s, n))) each(s, n);
-    }
-  }
   function lone(text) {  // [character, its run] of each character no known word covers
     var out = [];
     (text.match(CJK) || []).forEach(function (run) {
