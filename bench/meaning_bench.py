@@ -5,6 +5,7 @@ Usage::
     python bench/meaning_bench.py quality              # recall@10 / precision@10 tables
     python bench/meaning_bench.py cost --entries 1000  # embedding from scratch, searches
     python bench/meaning_bench.py latency --entries 10000
+    python bench/meaning_bench.py pooled               # passages as their words' mean
 
 ``quality`` runs every query of each labelled set in three modes (words, meaning, both)
 and prints recall@10 and precision@10 per kind of query. The sets:
@@ -25,6 +26,11 @@ embedding everything for real would take hours on this machine: the store is fil
 with random unit vectors, one per real passage (search time depends on their number
 and shape only), under the real encoder's name, so the real CLI uses it and re-embeds
 for real only what an edit changes.
+
+``pooled`` asks whether passages need the encoder at all: each passage's vector made
+instead from its words' (the query vectors the site's table embeds, summed and
+normalized) against the encoder's own, ranked alone and fused with the words, and how
+far apart the cosines are that the thresholds rely on.
 
 Precision@10 counts relevant hits among the first ten over ten: with ~5 relevant
 entries per query, 0.5 is the most a perfect engine reaches on these sets.
@@ -116,6 +122,75 @@ def quality() -> str:
                 f"| {name} | {len(labelled)} | {mode} | {' | '.join(cells)} | {statistics.mean(prec):.2f} |"
             )
     return "\n".join(lines)
+
+
+NONSENSE = ("量子计算机芯片", "股票涨了", "猫咪生病了", "火星探测器发射", "比特币价格", "宇宙黑洞")
+
+
+def pooled() -> str:
+    """Passages as the normalized sum of their words' vectors, against the encoder's."""
+    from fupan.kb import KnowledgeBase
+    from fupan.search import hits
+    from fupan.search.indexes import open_indexes
+    from fupan.search.store import pack
+    from fupan.text.words import tokens
+
+    lines = [
+        "| set | passages | ranked alone: encoder / pooled | fused with words: encoder / pooled "
+        "| best cosine, labelled queries (median) / nonsense (max): encoder; pooled "
+        "| nearest other entry's passage, median: encoder / pooled |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, (src, queries) in SETS.items():
+        opened = open_indexes(KnowledgeBase(_copy_kb(src, name)))
+        meaning = opened.meaning
+        store = meaning.store()
+        cut = [tokens(store.text(i)) for i in range(len(store))]
+        vocab = sorted({w for ws in cut for w in ws})
+        at = {w: i for i, w in enumerate(vocab)}
+        words = meaning.word_vectors(vocab)
+        mean = np.zeros((len(store), words.shape[1]), np.float32)
+        for i, ws in enumerate(cut):
+            if ws:
+                v = words[[at[w] for w in ws]].sum(0)
+                mean[i] = v / np.linalg.norm(v)
+        labelled = [(q, rel) for q, _, rel in _labelled(name, src, queries) if rel]
+        asked = meaning.backend.queries([q for q, _ in labelled])
+        nonsense = meaning.backend.queries(list(NONSENSE))
+        alone, fused, spread, nearest = [], [], [], []
+        meaning.layers = lambda s=store: (s, None)  # search these vectors, as they are set
+        for vectors in (store.vectors(), mean):
+            store.codes, store.scale = pack(vectors)
+            alone.append(_recall((store.search(v, None, 50) for v in asked), labelled))
+            fused.append(
+                _recall(
+                    (
+                        hits.search(opened.index, q, hits.Filters(limit=10), meaning, "both").hits
+                        for q, _ in labelled
+                    ),
+                    labelled,
+                )
+            )
+            spread.append(
+                f"{np.median((vectors @ asked.T).max(0)):.3f} / {(vectors @ nonsense.T).max():.3f}"
+            )
+            same = vectors @ vectors.T
+            same[store.entry[:, None] == store.entry[None, :]] = -1
+            nearest.append(f"{np.median(same.max(1)):.3f}")
+        lines.append(
+            f"| {name} | {len(store)} | {alone[0]:.2f} / {alone[1]:.2f} | {fused[0]:.2f} / "
+            f"{fused[1]:.2f} | {spread[0]}; {spread[1]} | {' / '.join(nearest)} |"
+        )
+    return "\n".join(lines)
+
+
+def _recall(rankings, labelled) -> float:
+    """Mean recall@10 of rankings (matches or hits, best first) against ``labelled``."""
+    out = []
+    for found, (_, relevant) in zip(rankings, labelled, strict=True):
+        top = list(dict.fromkeys(h.id for h in found))[:10]
+        out.append(len(set(top) & relevant) / min(10, len(relevant)))
+    return statistics.mean(out)
 
 
 def _fupan(kb: Path, *args: str) -> tuple[float, str, int]:
@@ -268,7 +343,7 @@ def latency(entries: int, repeat: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("quality", "cost", "latency"))
+    parser.add_argument("what", choices=("quality", "cost", "latency", "pooled"))
     parser.add_argument("--entries", type=int, default=1000, help="synthetic entries")
     parser.add_argument("--repeat", type=int, default=3, help="runs per CLI timing")
     args = parser.parse_args(argv)
@@ -277,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     if args.what == "quality":
         print(quality())
+    elif args.what == "pooled":
+        print(pooled())
     elif args.what == "cost":
         print(cost(args.entries, args.repeat))
     else:
