@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kb", type=Path, default=ROOT)
     parser.add_argument("--queries", type=Path, default=QUERIES, help="labelled queries")
     parser.add_argument("--fupan-only", action="store_true", help="leave Pagefind out")
+    parser.add_argument("--each", action="store_true", help="print each query's recall too")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -150,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                     if first_bytes is None:
                         first_bytes = page.evaluate(BYTES_JS) - before
                     by_kind.setdefault(kind, []).append(recall(found, relevant))
+                    if args.each:
+                        print(f"{name}\t{kind}\t{recall(found, relevant):.2f}\t{query}")
                 every = [r for rs in by_kind.values() for r in rs]
                 rows[name] = (by_kind, sum(every) / len(every), first_bytes)
             browser.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -207,6 +208,32 @@ def test_a_result_names_unit_campaign_date_part_and_snippet(page, server):
     assert meta == f"{e.unit} · {e.campaign} · {e.date.year}年{e.date.month}月{e.date.day}日"
     assert first.locator(".fupan-part").inner_text() == "二、反思"
     assert "班组" in first.locator(".fupan-snippet mark").all_inner_texts()
+
+
+def test_a_result_shows_the_passage_that_matched(page, server):
+    page.goto(server)
+    js = "q => fupanSearch.search(q, {}, 10).then(r => r.results)"
+    for query in ("雨天备用场地", "报名人数不足", "走过场", "外包"):
+        for r in page.evaluate(js, query):
+            if r["related"] or r["part"] == "标题与标签":
+                continue
+            # the passage of the part that holds a word found, not the part's opening
+            assert any(t in r["snippet"].lower() for t in r["terms"]), (query, r)
+            assert len(r["snippet"]) <= 92
+    # found by meaning alone (no entry says 讲师): the passage closest in meaning, one
+    # of the lecture's passages about the lecture (讲座), whole or cut as the others
+    lecture = next(r for r in page.evaluate(js, "讲师") if "women-health-lecture" in r["href"])
+    assert lecture["related"] and "讲" in lecture["snippet"], lecture
+    chunks = server_root(server) / "site" / "assets" / "fupan" / "search"
+    docs = [chunk_of(f) for f in chunks.glob("d*.js")]
+    texts = [t for _, t in next(d for d in docs if d[1] == lecture["title"])[8]]
+    assert lecture["snippet"].strip("…") in " ".join(texts)
+
+
+def chunk_of(path: Path):
+    """The data of one chunk of the site's search (a script calling fupanSearchChunk)."""
+    text = path.read_text("utf-8")
+    return json.loads(text[text.index(",") + 1 : text.rindex(");")])
 
 
 def theme_search_ready(page) -> None:

@@ -430,21 +430,24 @@ def test_entries_near_a_word_leave_out_those_not_allowed(sample):
     table = nearest_entries(sample.meaning, {"倒班", "钱"}, set(ids))
     assert lecture in [n[0] for n in table["倒班"][:10]]
     for near in table.values():
-        scores = [x for _, x, _ in near]
+        scores = [x for _, x, _, _ in near]
         assert scores == sorted(scores, reverse=True) and scores[-1] > 0 and len(near) <= 30
     without = nearest_entries(sample.meaning, {"倒班"}, set(ids) - {lecture})
     assert lecture not in [n[0] for n in without["倒班"]]
     assert nearest_entries(sample.meaning, {"倒班"}, set()) == {}
 
 
-def test_entries_near_a_word_name_the_part_of_their_closest_passage(sample):
+def test_entries_near_a_word_name_their_closest_passage_and_its_part(sample):
     store, word = sample.meaning.store(), "倒班"
     vector = sample.meaning.word_vectors([word])[0]
-    for eid, _, part in nearest_entries(sample.meaning, {word}, set(store.ids))[word][:10]:
+    near = nearest_entries(sample.meaning, {word}, set(store.ids))[word][:10]
+    for eid, _, part, passage in near:
         start, end = store.spans[eid]
         rows = np.arange(start, end)
         closest = rows[np.argmax(store.vectors(rows) @ vector)]
         assert part == PART_CODES[store.part[closest]], eid
+        assert passage == closest - start, eid
+    assert len({p for *_, p in near}) > 1  # not the first passage of every entry
 
 
 def test_word_vectors_are_embedded_once_and_a_damaged_cache_is_made_anew(sample, monkeypatch):

@@ -147,7 +147,7 @@ def test_search_chunks_hold_each_published_entry(sample_site):
     assert (chunks / "meta.js").stat().st_size < 1500 and "units" not in meta
     names = _chunk(chunks / "names.js")
     assert set(names["units"]) == {e.unit for e in published}
-    docs = [d for f in sorted(chunks.glob("d*.js"), key=_number) for d in _chunk(f)]
+    docs = [_chunk(f) for f in sorted(chunks.glob("d*.js"), key=_number)]
     assert [d[0] for d in docs] == [f"reviews/{e.id}.html" for e in _newest_first(published)]
     assert docs[0][6].endswith("日")  # dates as the site's language writes them
     terms = {}
@@ -178,12 +178,16 @@ def test_search_chunks_hold_the_entries_near_each_word_in_meaning(sample_site):
     # known words, and single characters (钱 and 花 of 钱不够花)
     assert {"倒班", "钱", "花"} <= set(near)
     digit = {c: i for i, c in enumerate(search_data.ALPHABET)}
-    docs = [d for f in sorted(chunks.glob("d*.js"), key=_number) for d in _chunk(f)]
-    for word, (listed, steps) in near.items():
+    docs = [_chunk(f) for f in sorted(chunks.glob("d*.js"), key=_number)]
+    assert len(docs) == meta["docs"]
+    passages = [d[8] for d in docs]
+    for word, (listed, steps, places) in near.items():
         codes = _decode(listed)  # entry * 4 + the field of its closest passage
         entries = [c >> 2 for c in codes]
         assert entries == sorted(set(entries)) and entries[-1] < meta["docs"], word
-        assert len(steps) == len(codes) <= 30 and all(digit[c] >= 1 for c in steps)
+        assert len(steps) == len(codes) == len(places) <= 30 and all(digit[c] >= 1 for c in steps)
+        for code, place in zip(codes, places, strict=True):  # that passage, in that field
+            assert passages[code >> 2][digit[place]][0] == code & 3, word
     # the nearest to 倒班 (shift work) include the lecture its shift-working women missed
     codes, steps = _decode(near["倒班"][0]), [digit[c] for c in near["倒班"][1]]
     best = [docs[c >> 2][0] for _, c in sorted(zip(steps, codes, strict=True), reverse=True)]
@@ -192,8 +196,9 @@ def test_search_chunks_hold_the_entries_near_each_word_in_meaning(sample_site):
 
 
 def test_meaning_lists_round_trip():
-    found = [(3, 0.01), (7, 0.2), (40, 0.5)]  # the last beyond the scale: its top step
-    listed, steps = search_data.meaning_list(found, 100)
+    # the last beyond the scale and past the passages a list can name: their top values
+    found = [(3, 0.01, 0), (7, 0.2, 5), (40, 0.5, 90)]
+    listed, steps, places = search_data.meaning_list(found, 100)
     assert _decode(listed) == [3, 7, 40]
     digit = {c: i for i, c in enumerate(search_data.ALPHABET)}
     assert [digit[c] for c in steps] == [
@@ -201,6 +206,27 @@ def test_meaning_lists_round_trip():
         round(0.2 / search_data.MEANING_STEP),
         63,
     ]
+    assert [digit[c] for c in places] == [0, 5, search_data.NO_PASSAGE]
+
+
+def test_each_entry_s_passages_are_those_of_the_meaning_index(sample_build):
+    # a passage's number in a meaning list names the same passage in the site's data
+    from fupan.search.index import SearchIndex
+    from fupan.search.passages import passages
+
+    kb = KnowledgeBase(sample_build)
+    entry = kb.load(kb.reviews / "2025" / "safety-month-branch2.md")[0]
+    listed = search_data.entry_passages(entry)
+    with SearchIndex(kb).open().searcher() as s:
+        stored = passages(s.document(id=entry.id))
+    assert [t for _, t in listed[: len(stored)]] == [p.text for p in stored]
+    fields = search_data.FIELDS
+    assert [fields[f] for f, _ in listed[: len(stored)]] == [
+        "about" if p.part == "title" else p.part for p in stored
+    ]
+    # then the improvement items, whose words the improvement field holds too
+    assert [t for _, t in listed[len(stored) :]] == [a.action for a in entry.actions]
+    assert any("班组" in t for f, t in listed if fields[f] == "reflection")
 
 
 def _chunk(path: Path):

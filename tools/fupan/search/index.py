@@ -74,8 +74,11 @@ def signature(path: Path) -> str:
     return f"{st.st_mtime_ns}-{st.st_size}"
 
 
-def document(entry: Entry, sig: str) -> dict:
-    texts = {
+def stored_texts(entry: Entry) -> dict[str, str]:
+    """The text an entry is searched by: title, tags and parts, comments left out. The
+    meaning index cuts its passages from it, and so does the site's search data, so a
+    passage's number means the same in both."""
+    return {
         "title": entry.title,
         "tags": " ".join(entry.tags),
         **{
@@ -83,6 +86,10 @@ def document(entry: Entry, sig: str) -> dict:
             for part in ("summary", "reflection", "improvement")
         },
     }
+
+
+def document(entry: Entry, sig: str) -> dict:
+    texts = stored_texts(entry)
     parts = "\n".join(texts[p] for p in ("summary", "reflection", "improvement"))
     everything = "\n".join([texts["title"], texts["tags"], parts])
     title, tags, body = tokens(texts["title"]), tokens(texts["tags"]), tokens(parts)

@@ -25,7 +25,9 @@ TOP = 30  # entries kept per word: a query adds up a few words' lists
 WORDS_AT_ONCE = 128  # words multiplied with every passage at once (rows x 128 floats)
 
 Progress = Callable[[int, int], None]
-Near = tuple[str, float, str]  # entry id, score, the part of its closest passage
+# entry id, score, the part of its closest passage and that passage's place among the
+# entry's (as passages.passages cuts it), which a result found by meaning shows
+Near = tuple[str, float, str, int]
 
 
 def nearest_entries(
@@ -35,10 +37,11 @@ def nearest_entries(
     top: int = TOP,
     progress: Progress | None = None,
 ) -> dict[str, list[Near]]:
-    """word -> [(entry id, score, part)], best first, for the ``allowed`` entries only
-    (the published ones: the table is shipped with the site). Score: the cosine of the
-    entry's passage closest to the word, less the word's median over the entries; only
-    entries above it are kept. Part: that passage's (``store.PART_CODES``)."""
+    """word -> [(entry id, score, part, passage)], best first, for the ``allowed``
+    entries only (the published ones: the table is shipped with the site). Score: the
+    cosine of the entry's passage closest to the word, less the word's median over the
+    entries; only entries above it are kept. Part: that passage's
+    (``store.PART_CODES``); passage: its number among the entry's."""
     store = meaning.store()
     if store is None or not vocabulary or not len(store):
         return {}
@@ -67,20 +70,20 @@ def nearest_entries(
             picked = picked[best[picked, j] > median[j]]
             picked = picked[np.argsort(-best[picked, j], kind="stable")]
             if len(picked):
-                part = _closest_parts(sims[:, j], starts[picked], ends[picked], parts)
+                closest = _closest(sims[:, j], starts[picked], ends[picked])
                 scores = best[picked, j] - median[j]
                 out[word] = [
-                    (ids[i], float(x), PART_CODES[c])
-                    for i, x, c in zip(picked, scores, part, strict=True)
+                    (ids[i], float(x), PART_CODES[parts[r]], int(r - starts[i]))
+                    for i, x, r in zip(picked, scores, closest, strict=True)
                 ]
     return out
 
 
-def _closest_parts(sims: np.ndarray, starts: np.ndarray, ends: np.ndarray, parts: np.ndarray):
-    """The part of the closest of each entry's rows ``[start, end)``: found for the few
-    entries kept, rather than for every entry (which doubled the table's time)."""
+def _closest(sims: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The closest of each entry's rows ``[start, end)``: found for the few entries
+    kept, rather than for every entry (which doubled the table's time)."""
     counts = ends - starts
     at = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts) + np.arange(counts.sum())
     first = np.r_[0, np.cumsum(counts)[:-1]]
     closest = [a + int(np.argmax(sims[at[a : a + n]])) for a, n in zip(first, counts, strict=True)]
-    return parts[at[closest]]
+    return at[closest]

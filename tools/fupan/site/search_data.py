@@ -17,8 +17,12 @@ but not fetch files):
   the words it could be, so a query needs one small chunk per pair of characters; the
   chunk of a single character lists the words that hold it most often (``HEAD`` + it:
   雨 → 雨天, 下雨);
-* ``d<N>.js``: what a result shows (title, unit, campaign, date, the opening of each
-  part), ``DOCS_PER_CHUNK`` entries per chunk in the order of the site (newest first).
+* ``d<N>.js``: what a result shows of entry N (in the order of the site, newest first):
+  title, unit, campaign, date, tags, and its passages, cut as the meaning index cuts
+  them, of which it shows the one holding the words found (or, found by meaning alone,
+  the closest one). A few KB each, fetched for the results shown only: one request per
+  result (a browser opens six connections to a host at once, and a query's last round
+  is these files).
 
 Words come from the same analyzer as ``fupan search`` (rjieba search mode, so sub-words
 too); the browser cuts a query into every substring that is a known word, which finds
@@ -31,11 +35,12 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..model import PARTS
+from ..model import PARTS, Entry
+from ..search.index import stored_texts
+from ..search.passages import passages
 from ..search.query import SYNONYM_BOOST
 from ..search.store import PART_CODES
 from ..text.cilin import general_synonyms
-from ..text.snippets import plain
 from ..text.thesaurus import Thesaurus
 from .browse import SRC as BROWSE
 from .data import SiteData
@@ -44,12 +49,11 @@ from .vocabulary import FIELDS
 from .widgets import day
 
 DIR = "assets/fupan/search"
-DOCS_PER_CHUNK = 10
 TERM_CHUNK_BYTES = 6_000  # aim; a chunk holds every word of some pairs of first characters
 HEAD = "\u0001"  # HEAD + a character: the words holding it, for a query of one character
 HEADS = 40  # of them, those most entries hold
-SNIPPET = 60  # characters of each part a result can show
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+NO_PASSAGE = 63  # a meaning list's passage number for one past the 63rd
 GENERAL_WEIGHT = 0.3  # the general thesaurus: below the knowledge base's own synonyms
 MEANING_STEP = 0.004  # a score's unit in the meaning lists: 63 steps reach 0.25
 # with no entry holding a word of the query, meaning alone must reach this (per word,
@@ -99,13 +103,24 @@ def encode(numbers: list[int], total: int) -> str:
     return "~" + "".join(ALPHABET[b] for b in bits)
 
 
-def meaning_list(found: list[tuple[int, float]], total: int) -> list[str]:
+def meaning_list(found: list[tuple[int, float, int]], total: int) -> list[str]:
     """Entries near a word in meaning, as ascending codes ``entry * 4 + field`` (the
-    field of the closest passage, so a result found by meaning alone shows that part)
-    with their scores: [the codes as :func:`encode` writes them, one character of
-    ``ALPHABET`` per entry, its score in steps of ``MEANING_STEP``]."""
-    steps = [ALPHABET[min(63, max(1, round(x / MEANING_STEP)))] for _, x in found]
-    return [encode([n for n, _ in found], total), "".join(steps)]
+    field of the closest passage) with their scores and that passage, so a result found
+    by meaning alone shows it: [the codes as :func:`encode` writes them, one character
+    of ``ALPHABET`` per entry for its score in steps of ``MEANING_STEP``, one for the
+    passage's number among the entry's (``NO_PASSAGE``: beyond them)]."""
+    steps = [ALPHABET[min(63, max(1, round(x / MEANING_STEP)))] for _, x, _ in found]
+    places = [ALPHABET[min(p, NO_PASSAGE)] for *_, p in found]
+    return [encode([n for n, *_ in found], total), "".join(steps), "".join(places)]
+
+
+def entry_passages(e: Entry) -> list[list]:
+    """[field, text] of each passage of ``e``: those of the meaning index, in its order
+    (a passage's number is the same in both), then the improvement items."""
+    out = [
+        [FIELDS.index(p.part) if p.part in FIELDS else 0, p.text] for p in passages(stored_texts(e))
+    ]
+    return out + [[FIELDS.index("improvement"), a.action] for a in e.actions if a.action]
 
 
 def chunk_of(word: str, chunks: int) -> int:
@@ -139,7 +154,7 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
                 e.date.isoformat(),
                 day(d, e.date),
                 [tag_ix[t] for t in e.tags],
-                [plain(e.parts.get(p, ""))[:SNIPPET] for p in PARTS],
+                entry_passages(e),
             ]
         )
     total = 4 * len(docs)
@@ -153,7 +168,11 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
     number = {e.id: i for i, e in enumerate(d.entries)}
     for w, near in d.nearest.items():
         # the store's part codes are in the order of FIELDS (its title is our "about")
-        found = sorted((number[e] * 4 + PART_CODES.index(p), x) for e, x, p in near if e in number)
+        found = sorted(
+            (number[e] * 4 + PART_CODES.index(p), x, place)
+            for e, x, p, place in near
+            if e in number
+        )
         if found:
             term = terms.setdefault(w, [""])
             term += [[]] * (2 - len(term)) + [meaning_list(found, total)]
@@ -177,7 +196,6 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
     meta = {
         "docs": len(docs),
         "termChunks": n_terms,
-        "docsPerChunk": DOCS_PER_CHUNK,
         "meaningAlone": MEANING_ALONE / MEANING_STEP,  # in steps
         "fields": list(FIELDS),
         "browse": root.url(BROWSE),
@@ -214,7 +232,6 @@ def search_files(d: SiteData, neighbours: Neighbours) -> dict[str, str]:
     }
     for i, chunk in enumerate(chunks):
         files[f"{DIR}/t{i}.js"] = _script(f"t{i}", chunk)
-    for i in range(0, len(docs), DOCS_PER_CHUNK):
-        k = i // DOCS_PER_CHUNK
-        files[f"{DIR}/d{k}.js"] = _script(f"d{k}", docs[i : i + DOCS_PER_CHUNK])
+    for i, doc in enumerate(docs):
+        files[f"{DIR}/d{i}.js"] = _script(f"d{i}", doc)
     return files

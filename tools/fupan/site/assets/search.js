@@ -17,6 +17,9 @@
   var MEANING_WINDOW = 50;  // of each ranking, the first fused
   var LONE_CHAR = 0.5;  // a character no known word covers counts for half a word
   var MEANING_ALONE = 10;  // entries shown by meaning when the words found none
+  var SNIPPET = 90;  // characters of a passage a result shows
+  var BEFORE = 24;  // of them, before the first word found, when the passage is longer
+  var NO_PASSAGE = 63;  // a meaning list's passage number past the 63rd (search_data.NO_PASSAGE)
 
   /* ---- chunks ---- */
   var loaded = {}, waiting = {};
@@ -210,26 +213,27 @@
     });
     return out;
   }
-  /* The entries nearest, best first; ``best``: the first's score per word, and
-     ``part``: the field of each entry's closest passage, for the piece nearest it. */
+  /* The entries nearest, best first; ``best``: the first's score per word, and for
+     each entry ``part`` and ``passage``: its passage closest to the piece nearest it. */
   function byMeaning(found, keep) {
     var sum = new Float64Array(meta.docs), top = new Float64Array(meta.docs);
-    var docs = [], weight = 0, part = {};
+    var docs = [], weight = 0, part = {}, passage = {};
     found.forEach(function (piece) {
       weight += piece[1];
-      var list = near(piece[0]), codes = decode(list[0]), steps = list[1];
+      var list = near(piece[0]), codes = decode(list[0]), steps = list[1], places = list[2];
       for (var i = 0; i < codes.length; i++) {
         var d = codes[i] >> 2, x = piece[1] * DIGIT[steps[i]];
         if (keep && !keep[d]) continue;
         if (sum[d] === 0) docs.push(d);
         sum[d] += x;
-        if (x > top[d]) { top[d] = x; part[d] = codes[i] & 3; }
+        if (x > top[d]) { top[d] = x; part[d] = codes[i] & 3; passage[d] = DIGIT[places[i]]; }
       }
     });
     docs.sort(function (a, b) { return sum[b] - sum[a] || a - b; });
     docs = docs.slice(0, MEANING_WINDOW);
     docs.best = docs.length ? sum[docs[0]] / weight : 0;
     docs.part = part;
+    docs.passage = passage;
     return docs;
   }
   /* The first of each ranking fused by reciprocal rank, the rest by words after them;
@@ -264,24 +268,52 @@
     return keep;
   }
 
+  /* What a result shows of its entry: the passage of ``part`` holding most of the
+     words found (``place``: the one meaning found closest), ``SNIPPET`` characters of it
+     from a little before the first of them. */
+  function snippet(doc, part, terms, place) {
+    var passages = loaded["d" + doc][8], text = "", most = -1;
+    if (place !== undefined && place < NO_PASSAGE && passages[place]) return cut(passages[place][1], terms);
+    passages.forEach(function (p) {
+      if (p[0] !== part) return;
+      var lower = p[1].toLowerCase(), n = 0;
+      terms.forEach(function (t) { if (lower.indexOf(t) >= 0) n += t.length; });
+      if (n > most) { most = n; text = p[1]; }
+    });
+    return cut(text, terms);
+  }
+  function cut(text, terms) {
+    if (text.length <= SNIPPET) return text;
+    var lower = text.toLowerCase(), first = text.length;
+    terms.forEach(function (t) { var at = lower.indexOf(t); if (at >= 0 && at < first) first = at; });
+    var start = first === text.length ? 0 : Math.max(0, Math.min(first - BEFORE, text.length - SNIPPET));
+    return (start ? "…" : "") + text.substr(start, SNIPPET) + (start + SNIPPET < text.length ? "…" : "");
+  }
+
   function result(doc, found) {
     var names = loaded.names;
-    var d = loaded["d" + Math.floor(doc / meta.docsPerChunk)][doc % meta.docsPerChunk];
-    var part = 2;  // reflection, unless another part matched more
+    var d = loaded["d" + doc];
+    var part = 2, place;  // reflection, unless another part matched more
     var related = !!found && !(found.scores[doc] > 0);  // found by meaning only
-    if (related && found.nearest && doc in found.nearest.part) part = found.nearest.part[doc];
+    if (related && found.nearest && doc in found.nearest.part) {
+      part = found.nearest.part[doc];
+      place = found.nearest.passage[doc];
+    }
     if (found && !related) {
       var f = found.fields.subarray(doc * 4, doc * 4 + 4);
       part = 0;
       for (var k = 1; k < 4; k++) if (f[k] > f[part]) part = k;
     }
+    var terms = found && !related ? wordsOf(found, doc) : [];
+    var tags = d[7].map(function (t) { return names.tags[t]; });
     return {
       href: BASE + d[0], title: d[1], unit: names.units[d[2]], campaign: names.campaigns[d[3]],
       category: d[4] >= 0 ? names.categories[d[4]] : "", date: d[6], isoDate: d[5],
-      tags: d[7].map(function (t) { return names.tags[t]; }),
+      tags: tags,
       part: meta.labels.parts[part],
-      snippet: part ? d[8][part - 1] : d[7].map(function (t) { return "#" + names.tags[t]; }).join(" ") + " " + d[8][0],
-      terms: found && !related ? wordsOf(found, doc) : [],
+      snippet: part ? snippet(doc, part, terms, place)
+        : tags.map(function (t) { return "#" + t; }).join(" ") + " " + snippet(doc, 1, terms),
+      terms: terms,
       related: related
     };
   }
@@ -327,11 +359,7 @@
     var s = found.scores, order = keep ? found.docs.filter(function (d) { return keep[d]; }) : found.docs;
     return order.sort(function (a, b) { return s[b] - s[a] || a - b; });
   }
-  function docChunks(docs) {
-    var names = {};
-    docs.forEach(function (d) { names["d" + Math.floor(d / meta.docsPerChunk)] = 1; });
-    return Object.keys(names);
-  }
+  function docChunks(docs) { return docs.map(function (d) { return "d" + d; }); }
   function finish(order, found, limit) {
     var shown = order.slice(0, limit || 10);
     return all(docChunks(shown)).then(function () {
