@@ -492,7 +492,10 @@ def test_campaign_comparison_every_column_reachable(browser, server, width):
             mark.evaluate("m => parseFloat(getComputedStyle(m).fontSize)")
         )
     label = page.locator("svg.fupan-chart text").nth(1).bounding_box()
-    assert label["height"] >= 11  # chart labels at their own size, legible on a phone
+    assert label["height"] >= 11  # chart labels legible on a phone
+    for chart in page.locator("svg.fupan-chart").all():  # and every chart in view whole
+        box = chart.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
     context.close()
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from .html import esc
 
+SHRINK = 0.85  # the least a chart is scaled down to fit a narrow page: 13 px letters at 11
+FITS = 420  # px of a chart that, so scaled, fits a phone's page (358 px at 390)
 FONT = "system-ui, 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"
 
 
@@ -42,14 +44,18 @@ def _text_width(text: str) -> int:
 def bar_chart(title: str, bars: list[Bar], reference: float | None = 1.0) -> str:
     """Horizontal bars, one per row; a dashed line marks ``reference`` (the target)."""
     label_w = min(240, max([_text_width(b.label) for b in bars] + [60]) + 12)
-    bar_w, row_h, top = 220, 28, 30
     text_w = max([_text_width(b.text) for b in bars] + [40]) + 10
+    # bars shorter when labels and figures are long, so that the chart fits a phone
+    bar_w, row_h, top = min(180, max(120, FITS - label_w - text_w)), 28, 30
     width, height = label_w + bar_w + text_w, top + row_h * len(bars) + 10
     scale_max = max([b.value for b in bars] + [reference or 0, 1e-9])
     out = [
         '<div class="fupan-scroll">'
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fupan-chart" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        # as wide as the page allows, down to SHRINK of its size (its letters stay
+        # legible on a phone); narrower than that, it scrolls sideways
+        f'style="width:100%;max-width:{width}px;min-width:{round(width * SHRINK)}px" '
         f'font-family="{esc(FONT)}" font-size="13">',
         f"<title>{esc(title)}</title>",
         f'<text x="0" y="18" font-weight="bold">{esc(title)}</text>',

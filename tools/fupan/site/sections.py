@@ -110,7 +110,7 @@ def campaign_page(d: SiteData, campaign: str) -> Page:
         row += [
             esc(u.actions),
             percent(u.done_ratio),
-            tag_links(d, src, u.tags),
+            el("span", tag_links(d, src, u.tags), "fupan-tags"),
         ]
         rows.append(row)
         classes.append(u.mark)
