@@ -220,6 +220,10 @@ def test_a_result_shows_the_passage_that_matched(page, server):
             # the passage of the part that holds a word found, not the part's opening
             assert any(t in r["snippet"].lower() for t in r["terms"]), (query, r)
             assert len(r["snippet"]) <= 92
+    # an owner's name, written nowhere but beside the items: the item is the passage
+    owned = [r for r in page.evaluate(js, "林海") if not r["related"]]
+    assert len(owned) >= 3
+    assert all("林海" in r["snippet"] and r["part"] == "三、改进" for r in owned), owned
     # found by meaning alone (no entry says 讲师): the passage closest in meaning, one
     # of the lecture's passages about the lecture (讲座), whole or cut as the others
     lecture = next(r for r in page.evaluate(js, "讲师") if "women-health-lecture" in r["href"])

@@ -63,6 +63,13 @@ def test_english_words_find_the_chinese_entries_that_say_them(sample):
         assert sum(chinese in texts_of(sample, i) for i in found) >= 2, (query, found)
 
 
+def test_improvement_items_are_found_by_their_words_and_owners(sample):
+    # 林海 is written nowhere but as the owner of items
+    owning = {e.id for e in sample.load_all().entries if any(a.owner == "林海" for a in e.actions)}
+    assert len(owning) >= 3 and all("林海" not in texts_of(sample, i) for i in owning)
+    assert set(ids(sample, "林海")) == owning
+
+
 def test_the_part_shown_holds_the_word_asked_before_its_synonyms(sample):
     hits = words(sample, "台账").hits
     holding = [h for h in hits if any("台账" in t for t in h.parts.values())]

@@ -225,7 +225,9 @@ def test_each_entry_s_passages_are_those_of_the_meaning_index(sample_build):
         "about" if p.part == "title" else p.part for p in stored
     ]
     # then the improvement items, whose words the improvement field holds too
-    assert [t for _, t in listed[len(stored) :]] == [a.action for a in entry.actions]
+    assert [t for _, t in listed[len(stored) :]] == [
+        f"{a.action}（{a.owner}）" for a in entry.actions
+    ]
     assert any("班组" in t for f, t in listed if fields[f] == "reflection")
 
 

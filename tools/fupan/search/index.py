@@ -34,7 +34,7 @@ from .locking import file_lock
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # 5: full-width letters and digits folded
+SCHEMA_VERSION = 6  # 5: full-width letters and digits folded; 6: improvement items
 STORED_TEXT = ("title", "tags", "summary", "reflection", "improvement")
 # One word field and one character-pair field, not one per part: each field costs a
 # posting per distinct term and a matcher per query term, and Whoosh is pure Python.
@@ -90,7 +90,10 @@ def stored_texts(entry: Entry) -> dict[str, str]:
 
 def document(entry: Entry, sig: str) -> dict:
     texts = stored_texts(entry)
-    parts = "\n".join(texts[p] for p in ("summary", "reflection", "improvement"))
+    # the improvement items are found by their words and owners too (李强 finds the
+    # entries with an item of his), though only the parts are stored and embedded
+    items = [f"{a.action} {a.owner or ''}" for a in entry.actions]
+    parts = "\n".join([*(texts[p] for p in ("summary", "reflection", "improvement")), *items])
     everything = "\n".join([texts["title"], texts["tags"], parts])
     title, tags, body = tokens(texts["title"]), tokens(texts["tags"]), tokens(parts)
     weighted = title * TITLE_REPEAT + tags * TAGS_REPEAT + body

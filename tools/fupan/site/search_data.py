@@ -116,11 +116,13 @@ def meaning_list(found: list[tuple[int, float, int]], total: int) -> list[str]:
 
 def entry_passages(e: Entry) -> list[list]:
     """[field, text] of each passage of ``e``: those of the meaning index, in its order
-    (a passage's number is the same in both), then the improvement items."""
+    (a passage's number is the same in both), then the improvement items with their
+    owners."""
     out = [
         [FIELDS.index(p.part) if p.part in FIELDS else 0, p.text] for p in passages(stored_texts(e))
     ]
-    return out + [[FIELDS.index("improvement"), a.action] for a in e.actions if a.action]
+    items = [f"{a.action}（{a.owner}）" if a.owner else a.action for a in e.actions if a.action]
+    return out + [[FIELDS.index("improvement"), item] for item in items]
 
 
 def chunk_of(word: str, chunks: int) -> int:

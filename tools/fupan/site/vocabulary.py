@@ -13,10 +13,11 @@ FIELDS = ("about", *PARTS)  # "about": title, unit, campaign, category and tags
 
 
 def field_texts(e: Entry) -> list[str]:
-    """An entry's text per field, in the order of ``FIELDS``."""
+    """An entry's text per field, in the order of ``FIELDS``: the improvement items,
+    with their owners, in the improvement field (as ``fupan search`` indexes them)."""
     about = " ".join([e.title, e.unit, e.campaign, e.category or "", " ".join(e.tags)])
     texts = [about] + [e.parts.get(p, "") for p in PARTS]
-    texts[-1] += " " + " ".join(a.action for a in e.actions)
+    texts[-1] += " " + " ".join(f"{a.action} {a.owner or ''}" for a in e.actions)
     return texts
 
 
