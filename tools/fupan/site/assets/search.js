@@ -602,7 +602,13 @@
       });
     }
     function update() { var s = state(); shown = PAGE; writeUrl(s); render(s); }
-    ready().then(function () { return chunk("names"); }).then(function (names) {
+    ready().then(function () {
+      // the chunks of the text asked for load beside the names, not after them: the
+      // answer below then waits for none of its own rounds
+      var asked = new URLSearchParams(location.search).get("text");
+      if (asked) search(asked, {}, PAGE).catch(function () {});
+      return chunk("names");
+    }).then(function (names) {
       fill(form.unit, names.units); fill(form.campaign, names.campaigns);
       fill(form.category, names.categories); fill(form.tag, names.tags); fill(form.year, names.years);
       var params = new URLSearchParams(location.search);
