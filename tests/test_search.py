@@ -68,6 +68,10 @@ def test_improvement_items_are_found_by_their_words_and_owners(sample):
     owning = {e.id for e in sample.load_all().entries if any(a.owner == "林海" for a in e.actions)}
     assert len(owning) >= 3 and all("林海" not in texts_of(sample, i) for i in owning)
     assert set(ids(sample, "林海")) == owning
+    # each shows the item, in the improvement part, and --part and "phrases" see it too
+    for h in words(sample, "林海").hits:
+        assert h.part == "improvement" and "（林海）" in h.snippet, h
+    assert set(ids(sample, '"林海"', part="improvement")) == owning
 
 
 def test_the_part_shown_holds_the_word_asked_before_its_synonyms(sample):

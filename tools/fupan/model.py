@@ -106,6 +106,11 @@ class Metric:
         return share if self.better == "higher" else max(0.0, 2.0 - share)
 
 
+def item_text(action: str, owner: str = "") -> str:
+    """An improvement item as searched and shown beside the parts: 措施（责任人）."""
+    return f"{action}（{owner}）" if owner else action
+
+
 @dataclass
 class Action:
     action: str

@@ -9,11 +9,11 @@ from whoosh import query as Q
 
 from ..errors import FupanError
 from ..kb import KnowledgeBase
-from ..model import PARTS
+from ..model import PARTS, item_text
 from ..text.snippets import score, snippet
 from ..text.words import folded
 from . import scoring
-from .index import SPELL, STORED_TEXT, WORDS, SearchIndex
+from .index import SPELL, WORDS, SearchIndex
 from .query import Built, build, parse, prune
 from .semantic import SemanticIndex
 from .store import Match
@@ -106,8 +106,9 @@ def make_hit(
     """``verbatim``: the query as typed; the part that holds it is shown before one that
     holds more of its synonyms."""
     texts = {p: fields.get(p, "") for p in PARTS}
+    searched = _part_texts(fields)  # the improvement items count as improvement
     scored = {
-        p: (score(texts[p], verbatim or []), score(texts[p], surfaces))
+        p: (score(searched[p], verbatim or []), score(searched[p], surfaces))
         for p in ([part] if part else PARTS)
     }
     best = max(scored, key=lambda p: scored[p]) if scored else "summary"
@@ -118,7 +119,7 @@ def make_hit(
             best = "tags"
         elif match is not None:  # found by meaning alone: show where
             best = match.part
-    source = texts.get(best) or fields.get(best, "") or texts["summary"]
+    source = searched.get(best) or fields.get(best, "") or texts["summary"]
     text, spans = snippet(source, surfaces)
     # found by meaning, and the words matched no more than single characters there: the
     # passage that matched says better why the entry is here
@@ -162,15 +163,25 @@ def suggest(searcher, text: str) -> str | None:
     return " ".join(out) if changed else None
 
 
+def _part_texts(fields: dict) -> dict[str, str]:
+    """Each part's stored text, the improvement items (措施（责任人）) after the
+    improvement part's: what the index found them by (search/index.document)."""
+    texts = {p: fields.get(p) or "" for p in PARTS}
+    items = [item_text(a["action"], a.get("owner") or "") for a in fields.get("actions") or []]
+    texts["improvement"] = "\n".join([texts["improvement"], *items]).strip()
+    return texts
+
+
 def _text(fields: dict) -> str:
-    return folded("\n".join(fields.get(name) or "" for name in STORED_TEXT)).lower()
+    texts = [fields.get("title") or "", fields.get("tags") or "", *_part_texts(fields).values()]
+    return folded("\n".join(texts)).lower()
 
 
 def _keep(fields: dict, body: str, built: Built, part: str | None) -> bool:
     """What the index cannot check: exact phrases, and the part searched."""
     if built.phrases and not all(p.lower() in body for p in built.phrases):
         return False
-    return not part or score(fields.get(part) or "", built.surfaces) > 0
+    return not part or score(_part_texts(fields)[part], built.surfaces) > 0
 
 
 MODES = ("words", "meaning", "both")

@@ -28,7 +28,7 @@ from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, Schema
 
 from ..errors import FupanError, IndexBusy
 from ..kb import KnowledgeBase
-from ..model import Entry
+from ..model import Entry, item_text
 from ..text.words import pairs, tokens
 from .locking import file_lock
 
@@ -92,7 +92,7 @@ def document(entry: Entry, sig: str) -> dict:
     texts = stored_texts(entry)
     # the improvement items are found by their words and owners too (李强 finds the
     # entries with an item of his), though only the parts are stored and embedded
-    items = [f"{a.action} {a.owner or ''}" for a in entry.actions]
+    items = [item_text(a.action, a.owner) for a in entry.actions]
     parts = "\n".join([*(texts[p] for p in ("summary", "reflection", "improvement")), *items])
     everything = "\n".join([texts["title"], texts["tags"], parts])
     title, tags, body = tokens(texts["title"]), tokens(texts["tags"]), tokens(parts)

@@ -35,7 +35,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..model import PARTS, Entry
+from ..model import PARTS, Entry, item_text
 from ..search.index import stored_texts
 from ..search.passages import passages
 from ..search.query import SYNONYM_BOOST
@@ -121,7 +121,7 @@ def entry_passages(e: Entry) -> list[list]:
     out = [
         [FIELDS.index(p.part) if p.part in FIELDS else 0, p.text] for p in passages(stored_texts(e))
     ]
-    items = [f"{a.action}（{a.owner}）" if a.owner else a.action for a in e.actions if a.action]
+    items = [item_text(a.action, a.owner) for a in e.actions if a.action]
     return out + [[FIELDS.index("improvement"), item] for item in items]
 
 

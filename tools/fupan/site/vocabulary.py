@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..entries.dates import YEAR
-from ..model import PARTS, Entry
+from ..model import PARTS, Entry, item_text
 from ..text.words import CJK, words
 
 FIELDS = ("about", *PARTS)  # "about": title, unit, campaign, category and tags
@@ -17,7 +17,7 @@ def field_texts(e: Entry) -> list[str]:
     with their owners, in the improvement field (as ``fupan search`` indexes them)."""
     about = " ".join([e.title, e.unit, e.campaign, e.category or "", " ".join(e.tags)])
     texts = [about] + [e.parts.get(p, "") for p in PARTS]
-    texts[-1] += " " + " ".join(f"{a.action} {a.owner or ''}" for a in e.actions)
+    texts[-1] += " " + " ".join(item_text(a.action, a.owner) for a in e.actions)
     return texts
 
 
