@@ -73,7 +73,11 @@ def test_meaning_lifts_recall_on_the_labelled_set(sample):
 
 
 def test_exact_words_still_rank_first(sample):
-    for query, first in (("安全漫画展", "2025/safety-month-branch2"), ("雨天备用", None)):
+    for query, first in (
+        ("安全漫画展", "2025/safety-month-branch2"),
+        ("通知没有传达到班组", "2025/safety-month-branch2"),  # its heading, word for word
+        ("雨天备用", None),
+    ):
         hits = found(sample, query, "both")
         words_first = found(sample, query, "words")[0]
         assert hits[0].id == (first or words_first.id)
@@ -107,6 +111,17 @@ def test_filters_and_operators_apply_to_hits_found_by_meaning(sample):
     hits = found(sample, "上夜班的人来不了 -倒班", "both", 50)
     assert hits and all("倒班" not in "".join(h.parts.values()) for h in hits)
     assert found(sample, "上夜班的人来不了", "both", tag="不存在的标签") == []
+
+
+def test_found_counts_what_is_close_not_the_whole_knowledge_base(sample):
+    # every entry is about equally close to a person's name: none is added by meaning
+    both = search(sample.index, "林海", Filters(limit=50), sample.meaning, "both")
+    words = search(sample.index, "林海", Filters(limit=50), sample.meaning, "words")
+    assert both.total == words.total == 4 and "meaning" not in {h.match for h in both.hits}
+    # a problem's words: found both ways first, and not every entry counted as found
+    entries = len(sample.meaning.store().ids)
+    phrase = search(sample.index, "通知没有传达到班组", Filters(limit=50), sample.meaning, "both")
+    assert "both" in {h.match for h in phrase.hits} and phrase.total < 0.8 * entries
 
 
 def test_nonsense_finds_nothing_by_meaning_alone(sample):

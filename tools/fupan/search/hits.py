@@ -187,7 +187,17 @@ def _keep(fields: dict, body: str, built: Built, part: str | None) -> bool:
 MODES = ("words", "meaning", "both")
 FUSION_K = 10  # reciprocal rank fusion: 1 / (k + rank); small k, as lists are short
 MEANING_WINDOW = 50
-MEANING_SPREAD = 0.08  # cosine below the best match by more than this is not related
+# Which entries close in meaning count as found. Cosines of multilingual-e5-small crowd
+# into 0.80-0.90: a window of 0.08 below the best let every entry of the sample in, so
+# "N found" was the knowledge base's size. Beside hits by words, 0.03 below the best and
+# at least 0.84 find as much in the first ten (bench/README.md); a person's name, which
+# every entry is about equally close to, then finds the entries naming them and no
+# others. Alone (--mode meaning, or nothing found by words), the list is all there is,
+# and keeps more.
+WHOLE_CHARS = 4  # a query this long, said word for word, ranks first (2: one word alone)
+MEANING_SPREAD = 0.03
+ALONE_SPREAD = 0.08
+MEANING_FLOOR = 0.84
 MEANING_ALONE = 0.86  # with no hit by words, meaning must reach this to show anything
 
 
@@ -286,16 +296,25 @@ def _related(
     found = meaning.search(text, allowed, MEANING_WINDOW, part, query)
     if not found or (not words_found and found[0].score < MEANING_ALONE):
         return []
-    floor = found[0].score - MEANING_SPREAD
+    floor = found[0].score - (MEANING_SPREAD if words_found else ALONE_SPREAD)
+    floor = max(floor, MEANING_FLOOR)
     return [m for m in found if m.score >= floor]
 
 
 def fuse(
     searcher, by_words, by_meaning, built: Built | None = None
 ) -> list[tuple[float, dict, str, Match | None]]:
-    """Reciprocal rank fusion of the two rankings: (score, fields, how found, match)."""
+    """Reciprocal rank fusion of the two rankings: (score, fields, how found, match).
+    An entry that says all the query says, word for word (a phrase, or several words,
+    not one word alone), stays ahead of the others, as it does by words."""
     if not by_meaning:  # words alone keep their own scores, which say more than ranks
         return [(s, f, "words", None) for s, f in by_words]
+    runs = [r.lower() for r in built.runs] if built is not None else []
+    whole = {
+        f["id"]
+        for _, f in by_words
+        if sum(map(len, runs)) >= WHOLE_CHARS and all(r in _text(f) for r in runs)
+    }
     scores: dict[str, float] = {}
     fields_of: dict[str, dict] = {}
     for rank, (_, fields) in enumerate(by_words, 1):
@@ -315,5 +334,5 @@ def fuse(
     for eid, score_ in scores.items():
         how = ("both" if eid in matches else "words") if eid in words else "meaning"
         out.append((score_, fields_of[eid], how, matches.get(eid)))
-    out.sort(key=lambda t: -t[0])
+    out.sort(key=lambda t: (t[1]["id"] not in whole, -t[0]))
     return out

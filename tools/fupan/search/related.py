@@ -14,7 +14,7 @@ from ..model import OPEN_STATUSES
 from ..text.snippets import snippet
 from ..text.words import tokens, words
 from . import scoring
-from .hits import MEANING_SPREAD, MEANING_WINDOW, Hit, fuse, make_hit
+from .hits import MEANING_WINDOW, Hit, fuse, make_hit
 from .index import WORDS, SearchIndex
 from .passages import passages
 from .semantic import SemanticIndex
@@ -22,6 +22,9 @@ from .store import Match
 
 MAX_TERMS = 15
 MAX_PLAN_PIECES = 12  # sentences of a plan embedded: ~16 ms each
+# a plan covers several matters, each sentence bringing its nearest entries: the window
+# below the best is wider than a query's (hits.MEANING_SPREAD)
+PLAN_SPREAD = 0.08
 
 
 @dataclass
@@ -107,5 +110,5 @@ def _by_meaning(meaning: SemanticIndex | None, plan: str, limit: int) -> list[Ma
     ranked = sorted(best.values(), key=lambda m: -m.score)
     if not ranked:
         return []
-    floor = ranked[0].score - MEANING_SPREAD
+    floor = ranked[0].score - PLAN_SPREAD
     return [m for m in ranked if m.score >= floor][:limit]
