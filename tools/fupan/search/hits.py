@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 
 from whoosh import query as Q
@@ -187,6 +188,7 @@ def _keep(fields: dict, body: str, built: Built, part: str | None) -> bool:
 MODES = ("words", "meaning", "both")
 FUSION_K = 10  # reciprocal rank fusion: 1 / (k + rank); small k, as lists are short
 MEANING_WINDOW = 50
+WHOLE_CHARS = 4  # a query this long, said word for word, ranks first (2: one word alone)
 # Which entries close in meaning count as found. Cosines of multilingual-e5-small crowd
 # into 0.80-0.90: a window of 0.08 below the best let every entry of the sample in, so
 # "N found" was the knowledge base's size. Beside hits by words, 0.03 below the best and
@@ -194,7 +196,6 @@ MEANING_WINDOW = 50
 # every entry is about equally close to, then finds the entries naming them and no
 # others. Alone (--mode meaning, or nothing found by words), the list is all there is,
 # and keeps more.
-WHOLE_CHARS = 4  # a query this long, said word for word, ranks first (2: one word alone)
 MEANING_SPREAD = 0.03
 ALONE_SPREAD = 0.08
 MEANING_FLOOR = 0.84
@@ -252,6 +253,8 @@ def search(
                 return Results([], 0)
         window = max(RERANK_WINDOW, filters.limit)
         by_words: list[tuple[float, dict]] = []
+        whole: set[str] = set()  # entries that say all the query says, word for word
+        said_whole = sum(map(len, built.runs)) >= WHOLE_CHARS
         total = None
         if mode != "meaning":
             # rank a window of the best a second time on the stored text: the query's
@@ -268,6 +271,8 @@ def search(
                     continue
                 verbatim = sum(run.lower() in body for run in built.runs)
                 by_words.append((score_ * (1 + VERBATIM_BONUS * verbatim), fields))
+                if said_whole and verbatim == len(built.runs):
+                    whole.add(fields["id"])
             # what the stored text decides is known only for the matches read
             total = len(matched) if not checked else len(by_words) if read == len(matched) else None
             by_words.sort(key=lambda sf: -sf[0])
@@ -275,7 +280,7 @@ def search(
         if mode != "words":
             allowed = _ids(reader, fq) if fq is not None else None
             by_meaning = _related(meaning, sentence, allowed, filters.part, bool(by_words), query)
-        ranked = fuse(searcher, by_words[:window], by_meaning, built)
+        ranked = fuse(searcher, by_words[:window], by_meaning, built, whole)
         hits = [
             make_hit(
                 fields, score_, built.surfaces, filters.part, how, match, built.runs + built.phrases
@@ -302,19 +307,13 @@ def _related(
 
 
 def fuse(
-    searcher, by_words, by_meaning, built: Built | None = None
+    searcher, by_words, by_meaning, built: Built | None = None, whole: Collection[str] = ()
 ) -> list[tuple[float, dict, str, Match | None]]:
     """Reciprocal rank fusion of the two rankings: (score, fields, how found, match).
-    An entry that says all the query says, word for word (a phrase, or several words,
-    not one word alone), stays ahead of the others, as it does by words."""
+    The ``whole`` entries, which say all the query says word for word (a phrase, or
+    several words, not one word alone), stay ahead of the others, as they do by words."""
     if not by_meaning:  # words alone keep their own scores, which say more than ranks
         return [(s, f, "words", None) for s, f in by_words]
-    runs = [r.lower() for r in built.runs] if built is not None else []
-    whole = {
-        f["id"]
-        for _, f in by_words
-        if sum(map(len, runs)) >= WHOLE_CHARS and all(r in _text(f) for r in runs)
-    }
     scores: dict[str, float] = {}
     fields_of: dict[str, dict] = {}
     for rank, (_, fields) in enumerate(by_words, 1):

@@ -82,8 +82,4 @@ def nearest_entries(
 def _closest(sims: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The closest of each entry's rows ``[start, end)``: found for the few entries
     kept, rather than for every entry (which doubled the table's time)."""
-    counts = ends - starts
-    at = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts) + np.arange(counts.sum())
-    first = np.r_[0, np.cumsum(counts)[:-1]]
-    closest = [a + int(np.argmax(sims[at[a : a + n]])) for a, n in zip(first, counts, strict=True)]
-    return at[closest]
+    return np.array([s + int(np.argmax(sims[s:e])) for s, e in zip(starts, ends, strict=True)])

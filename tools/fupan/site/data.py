@@ -53,7 +53,8 @@ class SiteData:
     # entry id -> (entry alike in its problems, the passage that is close; "" by words)
     similar: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
     report: Report | None = None
-    # word -> [(entry id, score, part)]: the entries closest in meaning (word_entries.py)
+    # word -> [(entry id, score, part, passage)]: the entries closest in meaning
+    # (word_entries.py)
     nearest: dict[str, list[Near]] = field(default_factory=dict)
 
     @cached_property
